@@ -1,0 +1,19 @@
+from commentdesk.core.models.audit import AuditEvent
+from commentdesk.core.models.comments import Comment, Commenter, Report, Revision
+from commentdesk.core.models.sites import ModeratorProfile, Role, Site, SiteMembership, TermsRule
+from commentdesk.core.models.stories import ModerationMode, Story
+
+__all__ = [
+    "AuditEvent",
+    "Comment",
+    "Commenter",
+    "ModerationMode",
+    "ModeratorProfile",
+    "Report",
+    "Revision",
+    "Role",
+    "Site",
+    "SiteMembership",
+    "Story",
+    "TermsRule",
+]

@@ -1,0 +1,51 @@
+"""Writing the audit trail, and the one registry of audit actions and their labels."""
+
+from django.utils import timezone
+
+from commentdesk.core.models import AuditEvent, Comment, Commenter, Site, TermsRule
+
+ACTIONS: dict[str, str] = {
+    "comment.submitted": "Submitted by the reader",
+    "comment.approved": "Approved",
+    "comment.rejected": "Rejected",
+    "comment.spam": "Marked as spam",
+    "comment.edited": "Edited by a moderator",
+    "comment.author_edited": "Edited by the author",
+    "comment.author_deleted": "Deleted by the author",
+    "comment.reported": "Reported by a reader",
+}
+
+
+def action_label(action: str) -> str:
+    return ACTIONS.get(action, action)
+
+
+def record_event(
+    action: str,
+    *,
+    site: Site,
+    actor=None,
+    comment: Comment | None = None,
+    commenter: Commenter | None = None,
+    rule: TermsRule | None = None,
+    status_before: str = "",
+    status_after: str = "",
+    note: str = "",
+    data: dict | None = None,
+) -> AuditEvent:
+    """Append one audit row. Call it inside the transaction that makes the change."""
+    if action not in ACTIONS:
+        raise ValueError(f"Unknown audit action {action!r}: add it to ACTIONS.")
+    return AuditEvent.objects.create(
+        site=site,
+        actor=actor,
+        comment=comment,
+        commenter=commenter or (comment.commenter if comment else None),
+        action=action,
+        rule=rule,
+        status_before=status_before,
+        status_after=status_after,
+        note=note,
+        data=data or {},
+        created_at=timezone.now(),
+    )

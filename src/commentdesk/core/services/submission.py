@@ -1,0 +1,165 @@
+"""A reader submits a comment: validate, identify the commenter, store, audit."""
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from commentdesk.core.models import Comment, Commenter, ModerationMode, Site, Story
+from commentdesk.core.services.audit import record_event
+from commentdesk.core.services.errors import SubmissionRefused
+from commentdesk.lib.text import grapheme_length, normalise_line, normalise_text
+
+MAX_EMAIL_LENGTH = 254
+
+
+@dataclass(frozen=True)
+class CommentDraft:
+    """What a reader typed, normalised. Built by ``clean_draft``."""
+
+    display_name: str
+    email: str
+    body: str
+
+
+@dataclass(frozen=True)
+class SubmittedComment:
+    comment: Comment
+    secret: str  # given to the reader's browser once; only its hash is stored
+
+
+def clean_draft(
+    site: Site, *, display_name: str, email: str, body: str, consent: bool
+) -> CommentDraft:
+    """Normalise and validate a reader's input; raise SubmissionRefused with every problem."""
+    draft = CommentDraft(
+        display_name=normalise_line(display_name or ""),
+        email=normalise_line(email or ""),
+        body=normalise_text(body or ""),
+    )
+    errors: dict[str, list[str]] = {}
+    if not draft.display_name:
+        errors["display_name"] = ["Please give a display name."]
+    elif grapheme_length(draft.display_name) > site.max_name_length:
+        errors["display_name"] = [
+            f"Display names can be at most {site.max_name_length} characters long "
+            f"(this one has {grapheme_length(draft.display_name)})."
+        ]
+    if draft.email:
+        try:
+            if len(draft.email) > MAX_EMAIL_LENGTH:
+                raise ValidationError("too long")
+            validate_email(draft.email)
+        except ValidationError:
+            errors["email"] = [
+                "This does not look like an e-mail address. Leave it empty or fix it."
+            ]
+    if not draft.body:
+        errors["body"] = ["Please write a comment."]
+    elif grapheme_length(draft.body) > site.max_comment_length:
+        errors["body"] = [
+            f"Comments can be at most {site.max_comment_length} characters long "
+            f"(this one has {grapheme_length(draft.body)})."
+        ]
+    if not consent:
+        errors["consent"] = ["Please accept the Terms of Use to post a comment."]
+    if errors:
+        raise SubmissionRefused(errors)
+    return draft
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _identity_key(site: Site, draft: CommentDraft, network_hash: str) -> str:
+    if draft.email:
+        material = f"email:{draft.email.casefold()}"
+    else:
+        material = f"guest:{draft.display_name.casefold()}:{network_hash}"
+    key = f"{settings.SECRET_KEY}:commenter:{site.pk}".encode()
+    return hmac.new(key, material.encode(), hashlib.sha256).hexdigest()
+
+
+def identify_commenter(site: Site, draft: CommentDraft, network_hash: str) -> Commenter:
+    key = _identity_key(site, draft, network_hash)
+    commenter = Commenter.objects.filter(site=site, identity_key=key).first()
+    if commenter is None:
+        try:
+            with transaction.atomic():
+                commenter = Commenter.objects.create(
+                    site=site, identity_key=key, display_name=draft.display_name, email=draft.email
+                )
+        except IntegrityError:  # the same reader's other request created it first
+            commenter = Commenter.objects.get(site=site, identity_key=key)
+    return commenter
+
+
+def refusal_for(commenter: Commenter) -> str | None:
+    """Why this commenter may not post now, or None."""
+    if commenter.state == Commenter.State.BANNED:
+        return "You can no longer comment on this site."
+    if commenter.state == Commenter.State.SUSPENDED and (
+        commenter.suspended_until is None or commenter.suspended_until > timezone.now()
+    ):
+        until = commenter.suspended_until
+        when = f" until {until:%Y-%m-%d %H:%M} UTC" if until else ""
+        return f"Your commenting is suspended{when}."
+    return None
+
+
+def _initial_status(story: Story, commenter: Commenter) -> str:
+    if story.moderation_mode == ModerationMode.POST and commenter.state == Commenter.State.ACTIVE:
+        return Comment.Status.APPROVED
+    return Comment.Status.PENDING
+
+
+@transaction.atomic
+def submit_comment(
+    story: Story,
+    *,
+    display_name: str,
+    body: str,
+    consent: bool,
+    email: str = "",
+    parent: Comment | None = None,
+    network_hash: str = "",
+) -> SubmittedComment:
+    site = story.site
+    draft = clean_draft(site, display_name=display_name, email=email, body=body, consent=consent)
+    if not story.accepts_comments:
+        raise SubmissionRefused({"body": ["Comments on this story are closed."]}, code="closed")
+    if parent is not None and (
+        parent.story_id != story.pk or parent.status != Comment.Status.APPROVED
+    ):
+        raise SubmissionRefused({"parent": ["You can only reply to a published comment."]})
+    commenter = identify_commenter(site, draft, network_hash)
+    refusal = refusal_for(commenter)
+    if refusal:
+        raise SubmissionRefused({"body": [refusal]}, code="commenter_blocked")
+    now = timezone.now()
+    status = _initial_status(story, commenter)
+    secret = secrets.token_urlsafe(24)
+    comment = Comment.objects.create(
+        story=story,
+        parent=parent,
+        commenter=commenter,
+        display_name=draft.display_name,
+        body=draft.body,
+        status=status,
+        submitted_at=now,
+        published_at=now if status == Comment.Status.APPROVED else None,
+        terms_version=site.terms_version,
+        secret_hash=hash_secret(secret),
+        network_hash=network_hash,
+    )
+    record_event("comment.submitted", site=site, comment=comment, status_after=status)
+    if status == Comment.Status.APPROVED:
+        story.bump_thread_version()
+    return SubmittedComment(comment=comment, secret=secret)

@@ -1,0 +1,45 @@
+"""CSRF protection for readers' forms that needs no cookie.
+
+Readers' forms live in a third-party iframe where cookies are blocked, so Django's cookie
+CSRF cannot work there. A form carries a signed, expiring token naming its story, and the
+browser's own Origin / Sec-Fetch-Site headers must say the post comes from our pages.
+"""
+
+from django.core import signing
+from django.http import HttpRequest
+
+TOKEN_MAX_AGE = 6 * 3600
+_SALT = "commentdesk.public.form"
+
+
+def issue_form_token(story_id: int) -> str:
+    return signing.TimestampSigner(salt=_SALT).sign(str(story_id))
+
+
+def form_token_problem(token: str, story_id: int) -> str | None:
+    """None when the token is good for this story, else a reader-facing explanation."""
+    try:
+        value = signing.TimestampSigner(salt=_SALT).unsign(token or "", max_age=TOKEN_MAX_AGE)
+    except signing.SignatureExpired:
+        return "This form was open too long. Your text is kept below: please send it again."
+    except signing.BadSignature:
+        return "This form could not be verified. Your text is kept below: please send it again."
+    if value != str(story_id):
+        return "This form belongs to another story."
+    return None
+
+
+def cross_site_problem(request: HttpRequest) -> str | None:
+    """None when the browser says the post came from one of our own pages.
+
+    Sec-Fetch-Site is set by the browser and cannot be forged by a page, so it decides when
+    present. Older browsers send only Origin, which is "null" under our no-referrer policy.
+    """
+    refusal = "Comments can only be sent from the comments form."
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        return None if fetch_site in {"same-origin", "none"} else refusal
+    origin = request.headers.get("Origin")
+    if origin not in (None, "null", f"{request.scheme}://{request.get_host()}"):
+        return refusal
+    return None

@@ -1,0 +1,131 @@
+"""Personas and factories shared by every test.
+
+Alice moderates site A, Bob moderates site B, Carol is an admin; readers are anonymous.
+"""
+
+import itertools
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from commentdesk.core.models import Role, Site, SiteMembership, Story, TermsRule
+from commentdesk.core.services.submission import submit_comment
+
+_counter = itertools.count(1)
+
+
+def make_site(slug: str, **extra) -> Site:
+    site = Site.objects.create(
+        name=f"Site {slug.upper()}",
+        slug=slug,
+        domains=[f"{slug}.example"],
+        allowed_origins=[f"https://{slug}.example"],
+        terms_url=f"https://{slug}.example/terms",
+        **extra,
+    )
+    TermsRule.objects.create(site=site, code="R1", title="No personal attacks", position=1)
+    TermsRule.objects.create(site=site, code="R3", title="No spam", position=3)
+    return site
+
+
+def make_story(site: Site, **extra) -> Story:
+    n = next(_counter)
+    defaults = {"url": f"https://{site.domains[0]}/story-{n}", "title": f"Story {n}"}
+    defaults.update(extra)
+    return Story.objects.create(site=site, **defaults)
+
+
+def make_moderator(username: str, site: Site | None, role: str = Role.MODERATOR):
+    user = get_user_model().objects.create_user(username=username, password="pw-" + username)
+    if site is not None:
+        SiteMembership.objects.create(user=user, site=site, role=role)
+    return user
+
+
+def post_comment(story: Story, body: str = "A thoughtful comment.", **extra):
+    fields = {"display_name": "Reader", "consent": True, "network_hash": "nh-test"}
+    fields.update(extra)
+    return submit_comment(story, body=body, **fields).comment
+
+
+@pytest.fixture
+def site_a(db) -> Site:
+    return make_site("a")
+
+
+@pytest.fixture
+def site_b(db) -> Site:
+    return make_site("b")
+
+
+@pytest.fixture
+def story_a(site_a) -> Story:
+    return make_story(site_a)
+
+
+@pytest.fixture
+def story_b(site_b) -> Story:
+    return make_story(site_b)
+
+
+@pytest.fixture
+def alice(site_a):
+    """Moderator of site A."""
+    return make_moderator("alice", site_a)
+
+
+@pytest.fixture
+def bob(site_b):
+    """Moderator of site B."""
+    return make_moderator("bob", site_b)
+
+
+@pytest.fixture
+def carol(db):
+    """An admin of every site."""
+    return get_user_model().objects.create_superuser("carol", password="pw-carol")
+
+
+@pytest.fixture
+def alice_client(alice) -> Client:
+    client = Client()
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(bob) -> Client:
+    client = Client()
+    client.force_login(bob)
+    return client
+
+
+@pytest.fixture
+def rule_a(site_a) -> TermsRule:
+    return site_a.rules.get(code="R1")
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's real headless Chromium, driven by Playwright. Missing Chromium fails loudly."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield instance
+        instance.close()

@@ -1,0 +1,21 @@
+"""Test settings: the real settings, with a fast password hasher and the demo pages on."""
+
+import os
+import tempfile
+
+os.environ.setdefault("COMMENTDESK_DATA_DIR", tempfile.mkdtemp(prefix="commentdesk-test-"))
+os.environ.setdefault("COMMENTDESK_DEMO", "1")
+os.environ.setdefault("COMMENTDESK_HTTPS", "0")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls are still sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "1")
+os.environ.setdefault("SECRET_KEY", "test-secret-key-" + "k" * 40)
+
+from commentdesk.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; prod uses argon2
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when missing)
