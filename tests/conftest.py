@@ -7,12 +7,19 @@ import itertools
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
 
 from commentdesk.core.models import Role, Site, SiteMembership, Story, TermsRule
 from commentdesk.core.services.submission import submit_comment
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counts and lockouts live in the cache: no test inherits another's."""
+    cache.clear()
 
 
 def make_site(slug: str, **extra) -> Site:

@@ -3,9 +3,11 @@
 docs/operators/configuration.md documents each variable read here; a test keeps the two in step.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from commentdesk.lib.env import envbool, envint, envlist, envstr, persistent_secret_key
 
@@ -28,17 +30,21 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "commentdesk.core",
     "commentdesk.public",
     "commentdesk.desk",
     "commentdesk.demo",
+    "commentdesk.ops",
 ]
 
 # Serve the demo newsroom's pages (an index, article pages, Terms of Use) at the site root.
 DEMO = envbool("COMMENTDESK_DEMO", False)
 
 MIDDLEWARE = [
+    "commentdesk.ops.middleware.OpsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "commentdesk.ops.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -46,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "commentdesk.ops.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "commentdesk.urls"
@@ -97,9 +105,44 @@ if REDIS_URL:
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files in the data directory: every worker process of this machine shares the rate-limit
+    # counts, login lockouts and cached pages. Several machines need REDIS_URL.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "cache",
+        }
+    }
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background work (notification mail, data purges, model retraining) goes through Django's
+# Tasks API: the database backend by default (no broker), RQ on Redis when configured.
+TASKS_BACKEND = envstr("COMMENTDESK_TASKS", "db")
+if TASKS_BACKEND == "db":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("COMMENTDESK_TASKS=rq needs REDIS_URL.")
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured(f"COMMENTDESK_TASKS must be db or rq; got {TASKS_BACKEND!r}")
+# How often the worker enqueues the retention purge (one enqueue per period across nodes).
+PURGE_INTERVAL_MINUTES = envint("COMMENTDESK_PURGE_INTERVAL_MINUTES", 60)
+
+# Mail to readers (their comment was decided) is written to files in the data directory
+# unless an SMTP server is configured.
+EMAIL_HOST = envstr("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = envint("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "outbox"
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "Commentdesk <comments@localhost>")
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -109,6 +152,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses logins while an address or user name is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "desk:login"
 LOGIN_REDIRECT_URL = "desk:queue"
@@ -142,9 +190,56 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Load balancers probe app servers over plain HTTP (ops.middleware answers before the redirect).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+# Nothing inline, nothing from another origin. Views may replace single directives (the
+# comments page sets frame-ancestors); see ops/headers.py.
+CONTENT_SECURITY_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self' data:",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "frame-src": "'self'",
+    "form-action": "'self'",
+    "base-uri": "'none'",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+}
+if SECURE_SSL:
+    CONTENT_SECURITY_POLICY["upgrade-insecure-requests"] = ""
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), "
+    "browsing-topics=()"
+)
+
+# Moderator login brute force (django-axes): after this many failed logins from one
+# (hashed) address or for one user name, logins are refused for the cool-off period.
+# Axes only ever sees the keyed network hash, and counts live in the cache, not the database.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = envint("COMMENTDESK_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("COMMENTDESK_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_CLIENT_IP_CALLABLE = "commentdesk.lib.nethash.network_hash"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "commentdesk.ops.lockout.locked_out"
+AXES_VERBOSE = False
+if not REDIS_URL:
+    # Axes distrusts the file cache because its increments are not atomic: a burst of
+    # simultaneous failures may count a little low. One machine accepts that; several use Redis.
+    SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# Health and metrics: /metrics answers only with this bearer token (404 when unset).
+METRICS_TOKEN = envstr("COMMENTDESK_METRICS_TOKEN")
 
 # Privacy: network addresses are only ever kept as a keyed hash whose key rotates.
 NETWORK_HASH_ROTATION_HOURS = envint("COMMENTDESK_NETWORK_HASH_ROTATION_HOURS", 24)
+# Retention (docs/operators/privacy.md): the worker purges on schedule (purge_expired).
+RETAIN_NETWORK_HASH_HOURS = envint("COMMENTDESK_RETAIN_NETWORK_HASH_HOURS", 24)
+RETAIN_DELETED_DAYS = envint("COMMENTDESK_RETAIN_DELETED_DAYS", 30)
+RETAIN_REJECTED_DAYS = envint("COMMENTDESK_RETAIN_REJECTED_DAYS", 0)  # 0: keep
 # How many trusted reverse proxies sit in front of the app (to read X-Forwarded-For).
 TRUSTED_PROXY_COUNT = envint("COMMENTDESK_TRUSTED_PROXIES", 0)
 

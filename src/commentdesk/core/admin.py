@@ -3,9 +3,13 @@
 Comment decisions made here go through the same services as the desk.
 """
 
+import json
+
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
 
 from commentdesk.core.models import (
     AuditEvent,
@@ -18,7 +22,7 @@ from commentdesk.core.models import (
     Story,
     TermsRule,
 )
-from commentdesk.core.services import moderation
+from commentdesk.core.services import moderation, privacy
 from commentdesk.core.services.errors import CommentdeskError
 
 
@@ -70,12 +74,45 @@ class CommentAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.action(description="Export selected commenters' data (JSON)", permissions=["change"])
+def export_data(modeladmin, request, queryset):
+    data = [privacy.export_commenter(c, actor=request.user) for c in queryset.order_by("pk")]
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="commenter-export.json"'
+    return response
+
+
+@admin.action(description="Erase selected commenters' data (on request)", permissions=["change"])
+def erase_data(modeladmin, request, queryset):
+    if request.POST.get("confirm") != "yes":
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "commenters": queryset,
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/core/commenter/erase_confirmation.html", context)
+    note = request.POST.get("note", "")
+    for commenter in queryset:
+        erasure = privacy.erase_commenter(commenter, actor=request.user, note=note)
+        modeladmin.message_user(
+            request, f"Erased commenter #{erasure.commenter_id} and {erasure.comments} comment(s)."
+        )
+    return None
+
+
 @admin.register(Commenter)
 class CommenterAdmin(admin.ModelAdmin):
     list_display = ["display_name", "site", "state", "first_seen_at"]
     list_filter = ["site", "state"]
-    search_fields = ["display_name"]
+    search_fields = ["display_name", "=email"]
     exclude = ["identity_key"]
+    actions = [export_data, erase_data]
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser  # erasure and export are for admins only
 
 
 @admin.register(Report)

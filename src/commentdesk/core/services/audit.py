@@ -13,6 +13,8 @@ ACTIONS: dict[str, str] = {
     "comment.author_edited": "Edited by the author",
     "comment.author_deleted": "Deleted by the author",
     "comment.reported": "Reported by a reader",
+    "commenter.exported": "Commenter's data exported on request",
+    "commenter.erased": "Commenter's data erased on request",
 }
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from commentdesk.core import access
 from commentdesk.core.models import AuditEvent, Comment, Revision, TermsRule
+from commentdesk.core.services import notifications
 from commentdesk.core.services.audit import action_label, record_event
 from commentdesk.core.services.errors import DecisionConflict, NotAllowed, SubmissionRefused
 from commentdesk.lib.text import grapheme_length, normalise_text
@@ -73,6 +74,7 @@ def _set_status(comment: Comment, status: str, *, moderator, action: str, rule=N
         status_after=status,
         note=note,
     )
+    notifications.decision_made(comment)
     return comment
 
 

@@ -5,8 +5,11 @@ suit Django's synchronous ORM and SQLite's single writer. See docs/decisions/.
 """
 
 import os
+import shutil
 import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -20,16 +23,25 @@ class Command(BaseCommand):
             "--workers", type=int, default=int(os.environ.get("COMMENTDESK_WORKERS", "2"))
         )
         parser.add_argument("--migrate", action="store_true", help="Apply migrations first.")
+        parser.add_argument(
+            "--no-collectstatic",
+            action="store_true",
+            help="Skip collectstatic (static files already collected, e.g. by the image build).",
+        )
 
-    def handle(self, *args, bind, workers, migrate, **options):
+    def handle(self, *args, bind, workers, migrate, no_collectstatic, **options):
         if migrate:
             call_command("migrate", interactive=False, verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        if not no_collectstatic:
+            call_command("collectstatic", interactive=False, verbosity=0)
+        _fresh_metrics_dir()
         gunicorn = [
             sys.executable,
             "-m",
             "gunicorn",
             "commentdesk.wsgi:application",
+            "--config",
+            "python:commentdesk.ops.gunicorn_conf",
             "--bind",
             bind,
             "--workers",
@@ -43,3 +55,12 @@ class Command(BaseCommand):
         self.stdout.write(f"Serving on http://{bind}/ with {workers} worker(s)", ending="\n")
         self.stdout.flush()
         os.execv(sys.executable, gunicorn)  # noqa: S606 (fixed argv, no shell)
+
+
+def _fresh_metrics_dir() -> None:
+    """Gunicorn's workers share Prometheus counters through files in this directory."""
+    if "PROMETHEUS_MULTIPROC_DIR" not in os.environ:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(Path(settings.DATA_DIR) / "metrics")
+    directory = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
