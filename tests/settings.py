@@ -24,3 +24,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]  # axes warns about the per-process memory cache
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when missing)
 AUTHENTICATION_BACKENDS = ["tests.auth.AxesBackendForTestClient", *AUTHENTICATION_BACKENDS[1:]]  # noqa: F405
+# Rate limits are off in tests unless a test turns one on (tests/core/test_rate_limits.py).
+RATE_LIMITS = {"address": None, "commenter": None, "story": None}

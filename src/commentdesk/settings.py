@@ -9,7 +9,14 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from commentdesk.lib.env import envbool, envint, envlist, envstr, persistent_secret_key
+from commentdesk.lib.env import (
+    envbool,
+    envint,
+    envlist,
+    envrate,
+    envstr,
+    persistent_secret_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(envstr("COMMENTDESK_DATA_DIR", "data")).resolve()
@@ -240,6 +247,13 @@ NETWORK_HASH_ROTATION_HOURS = envint("COMMENTDESK_NETWORK_HASH_ROTATION_HOURS", 
 RETAIN_NETWORK_HASH_HOURS = envint("COMMENTDESK_RETAIN_NETWORK_HASH_HOURS", 24)
 RETAIN_DELETED_DAYS = envint("COMMENTDESK_RETAIN_DELETED_DAYS", 30)
 RETAIN_REJECTED_DAYS = envint("COMMENTDESK_RETAIN_REJECTED_DAYS", 0)  # 0: keep
+# Abuse resistance: comment submissions per hashed address, per commenter and per story
+# (count/period, e.g. 30/10m; "off" disables one). Refusals answer 429 with Retry-After.
+RATE_LIMITS = {
+    "address": envrate("COMMENTDESK_RATE_LIMIT_ADDRESS", "30/10m"),
+    "commenter": envrate("COMMENTDESK_RATE_LIMIT_COMMENTER", "8/10m"),
+    "story": envrate("COMMENTDESK_RATE_LIMIT_STORY", "120/1m"),
+}
 # How many trusted reverse proxies sit in front of the app (to read X-Forwarded-For).
 TRUSTED_PROXY_COUNT = envint("COMMENTDESK_TRUSTED_PROXIES", 0)
 

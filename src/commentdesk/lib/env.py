@@ -43,6 +43,30 @@ def envlist(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in envstr(name, default).split(",") if item.strip()]
 
 
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def envrate(name: str, default: str):
+    """A rate such as ``10/10m`` (10 per 10 minutes; units s, m, h, d), or None for ``off``."""
+    from commentdesk.lib.ratelimit import Rate
+
+    raw = envstr(name, default).strip().lower()
+    if raw in {"off", "0", ""}:
+        return None
+    count, _, period = raw.partition("/")
+    unit = period[-1:] if period[-1:] in _UNITS else "s"
+    amount = period[:-1] if period[-1:] in _UNITS else period
+    try:
+        rate = Rate(count=int(count), seconds=int(amount or 1) * _UNITS[unit])
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"{name} must look like 10/10m (count/period, units s m h d) or off; got {raw!r}"
+        ) from None
+    if rate.count < 1 or rate.seconds < 1:
+        raise ImproperlyConfigured(f"{name} must be positive; got {raw!r}")
+    return rate
+
+
 def persistent_secret_key(data_dir: Path) -> str:
     """A random key kept in the data directory, so a single machine needs no setup.
 

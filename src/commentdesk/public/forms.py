@@ -20,6 +20,8 @@ class CommentForm(forms.Form):
     consent = forms.BooleanField(required=False)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     form_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    # New with every rendering of the form: a double click or a resent post stores one comment.
+    idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def add_error(self, field, error):
         super().add_error(field, error)

@@ -1,5 +1,7 @@
 """The comments section: its own page, framed by article pages, usable without JavaScript."""
 
+import secrets
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,7 +9,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 
 from commentdesk.core.models import Comment, Story
-from commentdesk.core.services.errors import SubmissionRefused
+from commentdesk.core.services.errors import RateLimited, SubmissionRefused
 from commentdesk.core.services.submission import submit_comment
 from commentdesk.core.services.threads import build_thread
 from commentdesk.lib.nethash import network_hash
@@ -26,6 +28,7 @@ def _render_section(request: HttpRequest, story: Story, form: CommentForm, statu
         "thread": build_thread(story),
         "form": form,
         "form_token": issue_form_token(story.pk),
+        "idempotency_key": secrets.token_urlsafe(24),
         "posted": request.GET.get("posted"),
     }
     response = render(request, "public/comments_page.html", context, status=status)
@@ -63,7 +66,13 @@ def comments_section(request: HttpRequest, story_id: int) -> HttpResponse:
             consent=bool(form.cleaned_data.get("consent")),
             parent=_parent(story, form),
             network_hash=network_hash(request),
+            idempotency_key=form.cleaned_data.get("idempotency_key") or "",
         )
+    except RateLimited as refusal:
+        form.add_refusal(refusal.errors)
+        response = _render_section(request, story, form, status=429)
+        response["Retry-After"] = str(refusal.retry_after)
+        return response
     except SubmissionRefused as refusal:
         form.add_refusal(refusal.errors)
         return _render_section(request, story, form, status=400)

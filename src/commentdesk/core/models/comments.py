@@ -75,6 +75,9 @@ class Comment(models.Model):
     secret_hash = models.CharField(max_length=64, blank=True)
     # Keyed, rotating hash of the network address; purged after the retention period.
     network_hash = models.CharField(max_length=64, blank=True)
+    # Keyed hash of the submitter's Idempotency-Key (or the form's hidden key): a retried or
+    # double-clicked submission finds this comment instead of storing a second one.
+    idempotency_key = models.CharField(max_length=64, blank=True)
     # What each screening stage found (issue: pre-screening); empty until screened.
     screening = models.JSONField(default=dict, blank=True)
     # The assistant's estimate that the desk would reject this comment (0..1).
@@ -85,6 +88,13 @@ class Comment(models.Model):
             models.Index(fields=["status", "submitted_at"], name="comment_queue"),
             models.Index(fields=["story", "status", "published_at"], name="comment_thread"),
             models.Index(fields=["commenter", "status"], name="comment_by_commenter"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["story", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="unique_comment_idempotency_key",
+            )
         ]
 
     def __str__(self) -> str:

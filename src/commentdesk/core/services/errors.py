@@ -28,3 +28,12 @@ class DecisionConflict(CommentdeskError):
 
 class NotAllowed(CommentdeskError):
     code = "forbidden"
+
+
+class RateLimited(SubmissionRefused):
+    """Too many submissions in a short time. The edges answer 429 with Retry-After."""
+
+    def __init__(self, message: str, *, scope: str, retry_after: int):
+        super().__init__({"body": [message]}, code="rate_limited")
+        self.scope = scope
+        self.retry_after = retry_after

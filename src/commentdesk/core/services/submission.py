@@ -1,10 +1,12 @@
 """A reader submits a comment: validate, identify the commenter, store, audit."""
 
+import base64
 import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
 
+import regex
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -14,6 +16,7 @@ from django.utils import timezone
 from commentdesk.core.models import Comment, Commenter, ModerationMode, Site, Story
 from commentdesk.core.services.audit import record_event
 from commentdesk.core.services.errors import SubmissionRefused
+from commentdesk.core.services.limits import check_submission_limits
 from commentdesk.lib.text import grapheme_length, normalise_line, normalise_text
 
 MAX_EMAIL_LENGTH = 254
@@ -31,7 +34,8 @@ class CommentDraft:
 @dataclass(frozen=True)
 class SubmittedComment:
     comment: Comment
-    secret: str  # given to the reader's browser once; only its hash is stored
+    secret: str  # given to the reader's browser; only its hash is stored
+    replayed: bool = False  # an earlier submission with the same idempotency key
 
 
 def clean_draft(
@@ -120,6 +124,54 @@ def _initial_status(story: Story, commenter: Commenter) -> str:
     return Comment.Status.PENDING
 
 
+IDEMPOTENCY_KEY = regex.compile(r"[\x21-\x7e]{16,200}")
+
+
+def _idempotency(story: Story, key: str) -> tuple[str, str]:
+    """(stored hash, edit secret) for a submitter's key, both scoped to the story.
+
+    The secret is derived from the key so that a retry, which may have lost the first
+    response, gets the same secret back; only someone holding the key can ask for it.
+    """
+    if not IDEMPOTENCY_KEY.fullmatch(key):
+        raise SubmissionRefused(
+            {"idempotency_key": ["An idempotency key is 16 to 200 visible ASCII characters."]},
+            code="invalid_idempotency_key",
+        )
+    material = f"{settings.SECRET_KEY}:idempotency:{story.pk}".encode()
+    digest = hmac.new(material, key.encode(), hashlib.sha256)
+    secret = base64.urlsafe_b64encode(
+        hmac.new(material, b"secret:" + key.encode(), hashlib.sha256).digest()
+    )
+    return digest.hexdigest(), secret.decode().rstrip("=")
+
+
+def _replay(existing: Comment, draft: CommentDraft, parent: Comment | None, secret: str):
+    """The earlier submission with this key, if it was the same comment; else a refusal."""
+    same = (
+        existing.display_name == draft.display_name
+        and existing.body == draft.body
+        and existing.commenter.email == draft.email
+        and existing.parent_id == (parent.pk if parent else None)
+    )
+    if not same:
+        raise SubmissionRefused(
+            {"idempotency_key": ["This idempotency key was already used for another comment."]},
+            code="idempotency_key_reused",
+        )
+    return SubmittedComment(comment=existing, secret=secret, replayed=True)
+
+
+def _earlier(story: Story, key_hash: str) -> Comment | None:
+    if not key_hash:
+        return None
+    return (
+        Comment.objects.select_related("commenter")
+        .filter(story=story, idempotency_key=key_hash)
+        .first()
+    )
+
+
 @transaction.atomic
 def submit_comment(
     story: Story,
@@ -130,9 +182,20 @@ def submit_comment(
     email: str = "",
     parent: Comment | None = None,
     network_hash: str = "",
+    idempotency_key: str = "",
 ) -> SubmittedComment:
+    """Store a reader's comment, or raise SubmissionRefused (RateLimited: answer 429).
+
+    With an ``idempotency_key`` (the form's hidden key, the API's Idempotency-Key header),
+    submitting the same comment again returns the first one (``replayed``) instead of
+    storing it twice, even when both requests arrive at once.
+    """
     site = story.site
     draft = clean_draft(site, display_name=display_name, email=email, body=body, consent=consent)
+    key_hash, secret = _idempotency(story, idempotency_key) if idempotency_key else ("", "")
+    earlier = _earlier(story, key_hash)
+    if earlier is not None:
+        return _replay(earlier, draft, parent, secret)
     if not story.accepts_comments:
         raise SubmissionRefused({"body": ["Comments on this story are closed."]}, code="closed")
     if parent is not None and (
@@ -143,22 +206,31 @@ def submit_comment(
     refusal = refusal_for(commenter)
     if refusal:
         raise SubmissionRefused({"body": [refusal]}, code="commenter_blocked")
+    check_submission_limits(story, commenter, network_hash)
     now = timezone.now()
     status = _initial_status(story, commenter)
-    secret = secrets.token_urlsafe(24)
-    comment = Comment.objects.create(
-        story=story,
-        parent=parent,
-        commenter=commenter,
-        display_name=draft.display_name,
-        body=draft.body,
-        status=status,
-        submitted_at=now,
-        published_at=now if status == Comment.Status.APPROVED else None,
-        terms_version=site.terms_version,
-        secret_hash=hash_secret(secret),
-        network_hash=network_hash,
-    )
+    secret = secret or secrets.token_urlsafe(24)
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                story=story,
+                parent=parent,
+                commenter=commenter,
+                display_name=draft.display_name,
+                body=draft.body,
+                status=status,
+                submitted_at=now,
+                published_at=now if status == Comment.Status.APPROVED else None,
+                terms_version=site.terms_version,
+                secret_hash=hash_secret(secret),
+                network_hash=network_hash,
+                idempotency_key=key_hash,
+            )
+    except IntegrityError:
+        earlier = _earlier(story, key_hash)  # the same key's other request committed first
+        if earlier is None:
+            raise
+        return _replay(earlier, draft, parent, secret)
     record_event("comment.submitted", site=site, comment=comment, status_after=status)
     if status == Comment.Status.APPROVED:
         story.bump_thread_version()

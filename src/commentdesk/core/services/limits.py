@@ -1,0 +1,42 @@
+"""Submission rate limits: per hashed network address, per commenter and per story.
+
+Checked once, inside ``submit_comment``, so the form and the API share them. The rates are
+operator settings (``COMMENTDESK_RATE_LIMIT_*``); counts live in the shared cache.
+"""
+
+from django.conf import settings
+
+from commentdesk.core.models import Commenter, Story
+from commentdesk.core.services.errors import RateLimited
+from commentdesk.lib import ratelimit
+
+MESSAGES = {
+    "address": "Many comments were sent from your network in a short time.",
+    "commenter": "You have sent several comments in a short time.",
+    "story": "This story is receiving very many comments right now.",
+}
+
+
+def _wait(seconds: int) -> str:
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{round(seconds / 60)} minutes"
+
+
+def check_submission_limits(story: Story, commenter: Commenter, network_hash: str) -> None:
+    """Count this submission against each limit; raise RateLimited on the first one exceeded."""
+    for scope, key in (
+        ("address", network_hash),
+        ("commenter", commenter.pk),
+        ("story", story.pk),
+    ):
+        rate = settings.RATE_LIMITS.get(scope)
+        if rate is None or not key:
+            continue
+        wait = ratelimit.hit(scope, str(key), rate)
+        if wait is not None:
+            raise RateLimited(
+                f"{MESSAGES[scope]} Please wait {_wait(wait)}, then send it again.",
+                scope=scope,
+                retry_after=wait,
+            )

@@ -1,0 +1,80 @@
+"""Submissions are limited per hashed address, per commenter and per story, with a wait time."""
+
+import pytest
+
+from commentdesk.core.models import Comment
+from commentdesk.core.services.errors import RateLimited
+from commentdesk.lib.ratelimit import Rate, hit
+from tests.conftest import make_story, post_comment
+
+
+@pytest.fixture
+def limits(settings):
+    settings.RATE_LIMITS = {
+        "address": Rate(3, 600),
+        "commenter": Rate(2, 600),
+        "story": Rate(4, 60),
+    }
+    return settings.RATE_LIMITS
+
+
+def test_a_commenter_over_the_limit_is_refused_with_the_wait(story_a, limits):
+    post_comment(story_a, "one", display_name="Ann")
+    post_comment(story_a, "two", display_name="Ann")
+    with pytest.raises(RateLimited) as refused:
+        post_comment(story_a, "three", display_name="Ann")
+    assert refused.value.scope == "commenter"
+    assert 0 < refused.value.retry_after <= 600
+    assert "You have sent several comments in a short time" in refused.value.message
+    assert refused.value.code == "rate_limited"
+    assert Comment.objects.count() == 2
+
+
+def test_an_address_is_limited_across_display_names(story_a, limits):
+    for name in ("A", "B", "C"):
+        post_comment(story_a, "hello", display_name=name, network_hash="shared")
+    with pytest.raises(RateLimited) as refused:
+        post_comment(story_a, "hello", display_name="D", network_hash="shared")
+    assert refused.value.scope == "address"
+    post_comment(story_a, "hello", display_name="D", network_hash="elsewhere")
+
+
+def test_a_story_is_limited_across_readers(site_a, limits):
+    story = make_story(site_a)
+    for n in range(4):
+        post_comment(story, "hi", display_name=f"R{n}", network_hash=f"nh{n}")
+    with pytest.raises(RateLimited) as refused:
+        post_comment(story, "hi", display_name="R9", network_hash="nh9")
+    assert refused.value.scope == "story"
+    post_comment(make_story(site_a), "hi", display_name="R9", network_hash="nh9")
+
+
+def test_a_refused_submission_does_not_count(story_a, limits):
+    from commentdesk.core.services.errors import SubmissionRefused
+
+    for _ in range(5):
+        with pytest.raises(SubmissionRefused):
+            post_comment(story_a, "", display_name="Ann")
+    post_comment(story_a, "now valid", display_name="Ann")
+
+
+def test_the_window_resets():
+    rate = Rate(1, 60)
+    assert hit("t", "k", rate, now=120.0) is None
+    assert hit("t", "k", rate, now=150.0) == 30
+    assert hit("t", "k", rate, now=180.0) is None
+
+
+def test_the_form_answers_429_with_retry_after_and_keeps_the_text(client, story_a, limits):
+    from tests.public.test_comments_page import form_token
+
+    url = f"/comments/{story_a.pk}/"
+    fields = {"display_name": "Ann", "body": "My words", "consent": "on"}
+    for _ in range(2):
+        client.post(url, {**fields, "form_token": form_token(client, story_a)})
+    response = client.post(url, {**fields, "form_token": form_token(client, story_a)})
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 600
+    page = response.content.decode()
+    assert "You have sent several comments in a short time. Please wait" in page
+    assert "My words" in page
