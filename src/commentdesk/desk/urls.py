@@ -1,12 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from commentdesk.desk import views
+from commentdesk.desk.views import actions, comment, commenters, queue, stats, stories
 
 app_name = "desk"
 
+DECISIONS = ["approve", "reject", "spam", "undo", "feature", "unfeature", "dismiss"]
+
 urlpatterns = [
-    path("", views.queue, name="queue"),
+    path("", queue.queue, name="queue"),
+    path("pulse", queue.pulse, name="pulse"),
+    path("batch", actions.batch, name="batch"),
+    path("release", comment.release, name="release"),
     path(
         "login/",
         auth_views.LoginView.as_view(
@@ -15,10 +20,16 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("comments/<int:comment_id>/", views.comment_detail, name="comment"),
-    path(
-        "comments/<int:comment_id>/approve", views.decide, {"decision": "approve"}, name="approve"
-    ),
-    path("comments/<int:comment_id>/reject", views.decide, {"decision": "reject"}, name="reject"),
-    path("comments/<int:comment_id>/edit", views.edit, name="edit"),
+    path("comments/<int:comment_id>/", comment.comment_detail, name="comment"),
+    path("comments/<int:comment_id>/claim", comment.claim, name="claim"),
+    path("comments/<int:comment_id>/thread", comment.thread, name="thread"),
+    path("comments/<int:comment_id>/edit", comment.edit, name="edit"),
+    *[
+        path(f"comments/<int:comment_id>/{name}", actions.decide, {"decision": name}, name=name)
+        for name in DECISIONS
+    ],
+    path("commenters/<int:commenter_id>/", commenters.commenter, name="commenter"),
+    path("stories/", stories.story_list, name="stories"),
+    path("stories/<int:story_id>/", stories.story, name="story"),
+    path("stats/", stats.statistics_page, name="stats"),
 ]

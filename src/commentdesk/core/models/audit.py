@@ -38,7 +38,11 @@ class AuditEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["site", "created_at"], name="audit_site_time")]
+        indexes = [
+            models.Index(fields=["site", "created_at"], name="audit_site_time"),
+            # Statistics: decisions of one kind per site over a period.
+            models.Index(fields=["site", "action", "created_at"], name="audit_site_action_time"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.action} on #{self.comment_id}"

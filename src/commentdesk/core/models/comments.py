@@ -88,6 +88,11 @@ class Comment(models.Model):
             models.Index(fields=["status", "submitted_at"], name="comment_queue"),
             models.Index(fields=["story", "status", "published_at"], name="comment_thread"),
             models.Index(fields=["commenter", "status"], name="comment_by_commenter"),
+            # The desk's approved/rejected/spam tabs (newest decision first) and statistics.
+            models.Index(fields=["status", "decided_at"], name="comment_decided"),
+            models.Index(fields=["decided_at"], name="comment_decided_at"),
+            # The flagged tab and "most likely rejected first".
+            models.Index(fields=["status", "reject_score"], name="comment_score"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -147,7 +152,11 @@ class Report(models.Model):
     resolution = models.CharField(max_length=40, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["comment", "resolved_at"], name="report_open")]
+        indexes = [
+            models.Index(fields=["comment", "resolved_at"], name="report_open"),
+            # The reported tab: open reports, oldest first.
+            models.Index(fields=["resolved_at", "created_at"], name="report_queue"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_reason_display()} on #{self.comment_id}"

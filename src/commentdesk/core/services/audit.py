@@ -15,6 +15,15 @@ ACTIONS: dict[str, str] = {
     "comment.reported": "Reported by a reader",
     "commenter.exported": "Commenter's data exported on request",
     "commenter.erased": "Commenter's data erased on request",
+    "comment.decision_undone": "Decision undone",
+    "comment.featured": "Featured as an editor's pick",
+    "comment.unfeatured": "No longer featured",
+    "reports.dismissed": "Reports dismissed",
+    "commenter.premoderated": "Commenter set to always pre-moderate",
+    "commenter.suspended": "Commenter suspended",
+    "commenter.banned": "Commenter banned",
+    "commenter.reinstated": "Commenter restrictions lifted",
+    "story.settings_changed": "Story settings changed",
 }
 
 

@@ -1,16 +1,20 @@
-"""Moderators decide comments: approve, reject under a rule, edit under a rule.
+"""Moderators decide comments: approve, reject under a rule, mark as spam, edit under a rule,
+undo their decision, feature an approved comment.
 
 Each decision is one transaction that locks the comment row, checks the comment is still
-in the state the moderator saw (else DecisionConflict: someone else decided it first),
-changes it, and appends the audit event.
+in the state the moderator saw (else DecisionConflict: someone else decided it first) and
+that no one else holds a claim on it (services.claims), changes it, and appends the audit
+event.
 """
 
-from django.db import transaction
+from datetime import timedelta
+
+from django.db import models, transaction
 from django.utils import timezone
 
 from commentdesk.core import access
-from commentdesk.core.models import AuditEvent, Comment, Revision, TermsRule
-from commentdesk.core.services import notifications
+from commentdesk.core.models import AuditEvent, Claim, Comment, Report, Revision, TermsRule
+from commentdesk.core.services import claims, notifications
 from commentdesk.core.services.audit import action_label, record_event
 from commentdesk.core.services.errors import DecisionConflict, NotAllowed, SubmissionRefused
 from commentdesk.lib.text import grapheme_length, normalise_text
@@ -18,7 +22,7 @@ from commentdesk.lib.text import grapheme_length, normalise_text
 Status = Comment.Status
 
 
-def _lock_for_decision(comment_id: int, moderator, seen_status: str | None) -> Comment:
+def lock_for_decision(comment_id: int, moderator, seen_status: str | None) -> Comment:
     comment = (
         Comment.objects.select_for_update(of=("self",))
         .select_related("story__site", "commenter")
@@ -28,6 +32,12 @@ def _lock_for_decision(comment_id: int, moderator, seen_status: str | None) -> C
         raise NotAllowed("You do not moderate this site.")
     if seen_status is not None and comment.status != seen_status:
         raise DecisionConflict(_conflict_message(comment))
+    hold = claims.held_by_other(comment.pk, moderator)
+    if hold is not None:
+        raise DecisionConflict(
+            f"Comment #{comment.pk} is being reviewed by {hold.username} until "
+            f"{hold.expires_at:%H:%M:%S} UTC. Your decision was not applied."
+        )
     return comment
 
 
@@ -64,6 +74,11 @@ def _set_status(comment: Comment, status: str, *, moderator, action: str, rule=N
     comment.save(update_fields=fields)
     if Status.APPROVED in (before, status):
         comment.story.bump_thread_version()
+    Claim.objects.filter(pk=comment.pk, user=moderator).delete()  # done: let it go
+    if status in (Status.REJECTED, Status.SPAM):
+        Report.objects.filter(comment=comment, resolved_at__isnull=True).update(
+            resolved_at=now, resolution=action
+        )
     record_event(
         action,
         site=comment.story.site,
@@ -80,7 +95,7 @@ def _set_status(comment: Comment, status: str, *, moderator, action: str, rule=N
 
 @transaction.atomic
 def approve_comment(comment_id: int, *, moderator, seen_status: str = Status.PENDING) -> Comment:
-    comment = _lock_for_decision(comment_id, moderator, seen_status)
+    comment = lock_for_decision(comment_id, moderator, seen_status)
     if comment.status == Status.APPROVED:
         raise DecisionConflict(f"Comment #{comment.pk} is already approved.")
     return _set_status(comment, Status.APPROVED, moderator=moderator, action="comment.approved")
@@ -95,7 +110,7 @@ def reject_comment(
     seen_status: str = Status.PENDING,
     note: str = "",
 ) -> Comment:
-    comment = _lock_for_decision(comment_id, moderator, seen_status)
+    comment = lock_for_decision(comment_id, moderator, seen_status)
     rule = _require_rule(rule, comment)
     if comment.status == Status.REJECTED:
         raise DecisionConflict(f"Comment #{comment.pk} is already rejected.")
@@ -110,6 +125,91 @@ def reject_comment(
 
 
 @transaction.atomic
+def mark_spam(comment_id: int, *, moderator, seen_status: str = Status.PENDING) -> Comment:
+    """Spam needs no rule: it is advertising or automated, not a reader breaking a rule."""
+    comment = lock_for_decision(comment_id, moderator, seen_status)
+    if comment.status == Status.SPAM:
+        raise DecisionConflict(f"Comment #{comment.pk} is already marked as spam.")
+    return _set_status(comment, Status.SPAM, moderator=moderator, action="comment.spam")
+
+
+DECISION_ACTIONS = ("comment.approved", "comment.rejected", "comment.spam")
+UNDO_WINDOW = timedelta(minutes=5)
+
+
+@transaction.atomic
+def undo_decision(comment_id: int, *, moderator) -> Comment:
+    """Put the comment back as it was before its last decision, as a new audit event.
+
+    Only the last status change of a comment can be undone, only if it was a decision,
+    within UNDO_WINDOW, by the moderator who made it or a desk editor of the site.
+    """
+    comment = lock_for_decision(comment_id, moderator, seen_status=None)
+    last = (
+        comment.audit_events.exclude(status_before="")
+        .exclude(status_before=models.F("status_after"))
+        .select_related("actor")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if last is None or last.action not in DECISION_ACTIONS or last.status_after != comment.status:
+        raise DecisionConflict(f"Comment #{comment.pk} has no decision to undo.")
+    if last.actor_id != moderator.pk and not access.can_edit_desk(moderator, comment.story.site):
+        who = last.actor.get_username() if last.actor else "someone else"
+        raise NotAllowed(f"Only {who} or a desk editor can undo that decision.")
+    if timezone.now() - last.created_at > UNDO_WINDOW:
+        minutes = int(UNDO_WINDOW.total_seconds() // 60)
+        raise DecisionConflict(
+            f"The decision on comment #{comment.pk} is older than {minutes} minutes: "
+            "decide the comment again instead."
+        )
+    before, restored = comment.status, last.status_before
+    comment.status = restored
+    fields = ["status"]
+    if restored == Status.PENDING:
+        comment.decided_at = None
+        fields.append("decided_at")
+    if before == Status.APPROVED:
+        comment.published_at = None
+        comment.featured = False
+        fields += ["published_at", "featured"]
+    comment.save(update_fields=fields)
+    if Status.APPROVED in (before, restored):
+        comment.story.bump_thread_version()
+    record_event(
+        "comment.decision_undone",
+        site=comment.story.site,
+        actor=moderator,
+        comment=comment,
+        status_before=before,
+        status_after=restored,
+        data={"undoes": last.pk, "undone_action": last.action},
+    )
+    return comment
+
+
+@transaction.atomic
+def feature_comment(comment_id: int, *, moderator, featured: bool = True) -> Comment:
+    """Pin an approved comment as an editor's pick (shown first in its thread), or unpin it."""
+    comment = lock_for_decision(comment_id, moderator, seen_status=Status.APPROVED)
+    if comment.featured == featured:
+        state = "already featured" if featured else "not featured"
+        raise DecisionConflict(f"Comment #{comment.pk} is {state}.")
+    comment.featured = featured
+    comment.save(update_fields=["featured"])
+    comment.story.bump_thread_version()
+    record_event(
+        "comment.featured" if featured else "comment.unfeatured",
+        site=comment.story.site,
+        actor=moderator,
+        comment=comment,
+        status_before=comment.status,
+        status_after=comment.status,
+    )
+    return comment
+
+
+@transaction.atomic
 def edit_comment(
     comment_id: int,
     *,
@@ -119,7 +219,7 @@ def edit_comment(
     seen_status: str | None = None,
 ) -> Comment:
     """Change a comment's body under a rule. The original stays as a revision."""
-    comment = _lock_for_decision(comment_id, moderator, seen_status)
+    comment = lock_for_decision(comment_id, moderator, seen_status)
     rule = _require_rule(rule, comment)
     new_body = normalise_text(body)
     if not new_body:
@@ -161,3 +261,33 @@ def history(comment: Comment) -> list[dict]:
         }
         for event in events
     ]
+
+
+BATCH_DECISIONS = ("approve", "reject", "spam")
+MAX_BATCH = 500
+
+
+def decide_many(comment_ids, *, moderator, decision: str, rule: TermsRule | None = None):
+    """Apply one decision to several pending comments, each in its own transaction.
+
+    Returns (decided comments, {comment id: why it was not decided}); one comment that
+    someone else decided or holds never stops the rest.
+    """
+    if decision not in BATCH_DECISIONS:
+        raise ValueError(f"Unknown batch decision {decision!r}.")
+    ids = list(dict.fromkeys(comment_ids))[:MAX_BATCH]
+    decided: list[Comment] = []
+    refused: dict[int, str] = {}
+    for comment_id in ids:
+        try:
+            if decision == "approve":
+                decided.append(approve_comment(comment_id, moderator=moderator))
+            elif decision == "reject":
+                decided.append(reject_comment(comment_id, moderator=moderator, rule=rule))
+            else:
+                decided.append(mark_spam(comment_id, moderator=moderator))
+        except (DecisionConflict, NotAllowed, SubmissionRefused) as error:
+            refused[comment_id] = error.message
+        except Comment.DoesNotExist:
+            refused[comment_id] = f"Comment #{comment_id} does not exist."
+    return decided, refused

@@ -32,7 +32,8 @@ def approved_comments(story: Story):
 
 
 def build_thread(story: Story) -> list[ThreadNode]:
-    """Top-level comments oldest first, each with its replies oldest first.
+    """Top-level comments oldest first (featured ones first of all), each with its replies
+    oldest first.
 
     Replies to replies beyond MAX_DEPTH hang under the deepest shown ancestor; replies to
     a comment that is not published are not shown.
@@ -52,6 +53,7 @@ def build_thread(story: Story) -> list[ThreadNode]:
             parent.replies.append(node)
         else:
             _attach_at_max_depth(nodes, parent, node)
+    roots.sort(key=lambda root: not root.comment.featured)  # stable: editor's picks first
     return roots
 
 

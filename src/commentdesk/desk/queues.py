@@ -1,0 +1,135 @@
+"""The desk's queues: which comments each tab holds, filtered and ordered, and their counts.
+
+Reads only; decisions go through core.services. Every query starts from
+access.comments_for_moderator, so a moderator never sees another site's comments.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models.functions import Abs
+from django.utils import timezone
+
+from commentdesk.core import access
+from commentdesk.core.models import Comment, Report
+
+Status = Comment.Status
+
+# A pending comment the screening scored at least this likely to be rejected is "flagged".
+FLAG_SCORE = 0.5
+# Counts above this show as "10000+": exact counts of huge tabs are not worth a table scan.
+COUNT_CAP = 10_000
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+
+TABS = [
+    ("pending", "Pending"),
+    ("flagged", "Flagged"),
+    ("reported", "Reported"),
+    ("approved", "Approved"),
+    ("rejected", "Rejected"),
+    ("spam", "Spam"),
+    ("all", "All"),
+]
+TAB_NAMES = dict(TABS)
+
+ORDERS = [
+    ("oldest", "Oldest first"),
+    ("newest", "Newest first"),
+    ("likely", "Most likely rejected first"),
+    ("uncertain", "Least certain first"),
+]
+
+
+def open_reports():
+    return Report.objects.filter(comment=OuterRef("pk"), resolved_at__isnull=True)
+
+
+def _tab_filter(queryset: QuerySet, tab: str) -> QuerySet:
+    if tab == "pending":
+        return queryset.filter(status=Status.PENDING)
+    if tab == "flagged":
+        return queryset.filter(status=Status.PENDING, reject_score__gte=FLAG_SCORE)
+    if tab == "reported":
+        return queryset.filter(Exists(open_reports()))
+    if tab in (Status.APPROVED, Status.REJECTED, Status.SPAM):
+        return queryset.filter(status=tab)
+    return queryset
+
+
+@dataclass(frozen=True)
+class Filters:
+    site_id: int | None = None
+    story_id: int | None = None
+    language: str = ""
+    commenter_id: int | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str = ""
+
+    def apply(self, queryset: QuerySet) -> QuerySet:
+        if self.site_id:
+            queryset = queryset.filter(story__site_id=self.site_id)
+        if self.story_id:
+            queryset = queryset.filter(story_id=self.story_id)
+        if self.language:
+            queryset = queryset.filter(language=self.language)
+        if self.commenter_id:
+            queryset = queryset.filter(commenter_id=self.commenter_id)
+        if self.since:
+            queryset = queryset.filter(submitted_at__gte=self.since)
+        if self.until:
+            queryset = queryset.filter(submitted_at__lt=self.until)
+        if self.text:
+            queryset = queryset.filter(
+                Q(body__icontains=self.text) | Q(display_name__icontains=self.text)
+            )
+        return queryset
+
+
+def day_start(day) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
+def _ordered(queryset: QuerySet, tab: str, order: str) -> QuerySet:
+    if order == "likely":
+        return queryset.order_by(F("reject_score").desc(nulls_last=True), "submitted_at", "pk")
+    if order == "uncertain":
+        return queryset.annotate(distance=Abs(F("reject_score") - 0.5)).order_by(
+            F("distance").asc(nulls_last=True), "submitted_at", "pk"
+        )
+    if order == "newest":
+        return queryset.order_by("-submitted_at", "-pk")
+    if tab == "reported":
+        return queryset.annotate(
+            open_report_count=Count("reports", filter=Q(reports__resolved_at__isnull=True))
+        ).order_by("-open_report_count", "submitted_at", "pk")
+    if tab in (Status.APPROVED, Status.REJECTED, Status.SPAM):
+        return queryset.order_by(F("decided_at").desc(nulls_last=True), "-pk")
+    return queryset.order_by("submitted_at", "pk")
+
+
+def queue_page(user, tab: str, filters: Filters, order: str, offset: int, size: int):
+    """One page of a tab, plus whether there is more after it."""
+    queryset = _ordered(
+        _tab_filter(filters.apply(access.comments_for_moderator(user)), tab), tab, order
+    )
+    rows = list(queryset[offset : offset + size + 1])
+    return rows[:size], len(rows) > size
+
+
+def tab_counts(user, filters: Filters) -> dict[str, int]:
+    """How many comments each tab holds under these filters, capped at COUNT_CAP."""
+    base = filters.apply(Comment.objects.filter(story__site__in=access.moderated_sites(user)))
+    return {
+        tab: _tab_filter(base, tab).order_by().values("pk")[: COUNT_CAP + 1].count()
+        for tab, _label in TABS
+    }
+
+
+def format_count(count: int) -> str:
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+ONE_DAY = timedelta(days=1)
