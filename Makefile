@@ -1,10 +1,11 @@
-# One entry point for people and CI. `make demo` runs the demo; `make test` runs every test.
+# One entry point for people and CI. `make demo` runs the demo; `make test` runs every test;
+# `make bench` measures Commentdesk against the peer Isso (bench/README.md).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint fmt install
+.PHONY: demo test lint fmt install bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +28,7 @@ lint: $(STAMP)
 fmt: $(STAMP)
 	$(BIN)/ruff format
 	$(BIN)/ruff check --fix
+
+bench: $(STAMP)
+	bench/setup
+	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -1,0 +1,215 @@
+"""``python -m bench``: Isso and Commentdesk, one after the other on the same loopback load.
+
+Writes bench/results/REPORT.md and results.json and prints the report. See bench/README.md.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import shutil
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import redis
+
+from bench import commentdesk as cd
+from bench import isso, report, wrk
+from bench.corpus import THREAD_SIZES, thread
+from bench.server import Server
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+WORK = RESULTS / "work"
+READ_CONNECTIONS = 16
+SUBMIT_CONNECTIONS = 8
+WARM_UP_SECONDS = 2
+
+
+class Run:
+    """One bench run: the loads it made and what they gave."""
+
+    def __init__(self, seconds: int):
+        self.seconds = seconds
+        self.results: dict = {"reads": [], "submits": [], "memory": [], "notes": []}
+
+    def warm(self, server: Server, path: str, script: str, *args: str) -> None:
+        wrk.run(server.base + path, script, *args, connections=1, seconds=WARM_UP_SECONDS)
+        server.drain()
+
+    def measure(self, server: Server, path: str, script: str, *args: str, connections: int):
+        url = server.base + path
+        result = wrk.run(url, script, *args, connections=connections, seconds=self.seconds)
+        server.drain()  # the next load starts on an idle worker
+        return result
+
+    def reads(self, server: Server, name: str, paths: dict[int, str], cache: str | None = None):
+        for size, path in paths.items():
+            print(f"  read {size:>4} comments: {name}", flush=True)
+            self.warm(server, path, "read.lua")
+            result = self.measure(server, path, "read.lua", connections=READ_CONNECTIONS)
+            self.results["reads"].append(
+                {
+                    "server": name,
+                    "cache": cache,
+                    "size": size,
+                    "rate": result.rate,
+                    "p50_ms": result.p50_ms,
+                    "p99_ms": result.p99_ms,
+                    "bytes": result.bytes_per_response,
+                    "not_ok": result.requests - result.count(200),
+                }
+            )
+
+    def submits(self, server: Server, name: str, path: str, script: str, *args, stored, acks):
+        print(f"  submit: {name}", flush=True)
+        self.warm(server, path, script, *args)
+        before = stored()
+        result = self.measure(server, path, script, *args, connections=SUBMIT_CONNECTIONS)
+        count = stored() - before
+        acked = result.count(*acks)
+        self.results["submits"].append(
+            {
+                "server": name,
+                "rate": acked / result.seconds,
+                "p50_ms": result.p50_ms,
+                "p99_ms": result.p99_ms,
+                "acknowledged": acked,
+                "stored": count,
+                "lost": max(acked - count, 0),
+                "unacknowledged": max(count - acked, 0),
+                "other": {s: n for s, n in result.statuses.items() if s not in acks},
+            }
+        )
+
+    def memory(self, server: Server, name: str) -> None:
+        kib = server.worker_memory()
+        self.results["memory"].append(
+            {"server": name, "rss_kib": kib["VmRSS"], "hwm_kib": kib["VmHWM"]}
+        )
+
+
+def bench_isso(run: Run) -> None:
+    print(f"Isso {isso.VERSION}", flush=True)
+    gunicorn = isso.install()
+    dbpath, env = isso.configure(WORK / "isso")
+    log = WORK / "isso.log"
+    with Server(gunicorn, "isso.run:application", env, log, probe="/info") as server:
+        isso.seed(dbpath, {size: thread(size) for size in THREAD_SIZES})
+        paths = {size: f"/?uri={isso.thread_uri(size)}" for size in THREAD_SIZES}
+        run.reads(server, report.PEER, paths)
+        run.submits(
+            server,
+            report.PEER,
+            f"/new?uri={isso.SUBMIT_URI}",
+            "post_isso.lua",
+            stored=lambda: isso.submitted(dbpath),
+            acks=(201, 202),
+        )
+        run.memory(server, report.PEER)
+
+
+def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> None:
+    print(f"Commentdesk on {label}", flush=True)
+    stories = cd.seed(env)
+    paths = {size: cd.page_path(stories[str(size)]) for size in THREAD_SIZES}
+    submit = stories["submit"]
+    log = WORK / f"commentdesk-{label.split()[0].lower()}.log"
+    cached = f"Commentdesk {label}, from cache"
+    run.results["notes"].append(f"Commentdesk on {label}: cache in {cd.cache_description(env)}")
+    with cd.server(env, log) as server:
+        run.reads(server, cached, paths, cache="cache")
+        run.submits(
+            server,
+            f"Commentdesk {label}, form",
+            cd.page_path(submit),
+            "post_form.lua",
+            cd.form_token(server.base, submit),
+            stored=lambda: cd.stored(env, submit),
+            acks=(302, 303),
+        )
+        run.memory(server, f"Commentdesk {label}")
+    cold = {**env, "BENCH_CACHE": "off"}
+    with cd.server(cold, log) as server:
+        run.reads(server, f"Commentdesk {label}, cold", paths, cache="cold")
+
+
+def postgres_env(run: Run, url: str, redis_url: str) -> dict[str, str] | None:
+    try:
+        cd.reset_postgres(url)
+    except psycopg.OperationalError as error:
+        run.results["notes"].append(f"PostgreSQL skipped: {error}".strip())
+        return None
+    try:
+        redis.Redis.from_url(redis_url).flushdb()
+    except redis.RedisError as error:
+        run.results["notes"].append(f"Redis unavailable ({error}): local-memory cache instead")
+        redis_url = ""
+    return cd.environment(WORK / "cd-postgres", database_url=url, redis_url=redis_url)
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=HERE, capture_output=True, text=True, check=False
+    ).stdout.strip()
+
+
+def _versions() -> str:
+    wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True, check=False)
+    return (
+        f"Python {platform.python_version()}, Isso {isso.VERSION}, "
+        f"gunicorn {cd.gunicorn_version()}, {wrk_version.stdout.split(' [')[0]}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--seconds", type=int, default=10, help="length of each load")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cd_bench"),
+        help="a PostgreSQL database the bench DROPS and creates (env BENCH_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
+        help="a Redis database the bench FLUSHES, the cache beside PostgreSQL",
+    )
+    parser.add_argument("--no-postgres", action="store_true", help="skip Commentdesk on PostgreSQL")
+    options = parser.parse_args(argv)
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is missing: run bench/setup first (make bench does)")
+    shutil.rmtree(WORK, ignore_errors=True)
+    run = Run(options.seconds)
+    dirty = " with uncommitted changes" if _git("status", "--porcelain") else ""
+    run.results["meta"] = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": _git("log", "-1", "--format=%h %s") + dirty,
+        "command": shlex.join(["python", "-m", "bench", *(argv or sys.argv[1:])]),
+        "machine": f"{os.cpu_count()} cores, {platform.platform()}",
+        "load_before": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "versions": _versions(),
+        "seconds": options.seconds,
+        "read_connections": READ_CONNECTIONS,
+        "submit_connections": SUBMIT_CONNECTIONS,
+    }
+    bench_isso(run)
+    bench_commentdesk(run, "SQLite", cd.environment(WORK / "cd-sqlite"))
+    if not options.no_postgres:
+        env = postgres_env(run, options.database_url, options.redis_url)
+        if env:
+            bench_commentdesk(run, "PostgreSQL + Redis", env)
+    run.results["meta"]["load_after"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    text = report.render(run.results)
+    (RESULTS / "results.json").write_text(json.dumps(run.results, indent=2))
+    (RESULTS / "REPORT.md").write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

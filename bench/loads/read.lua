@@ -1,0 +1,2 @@
+-- GET the URL given to wrk, counting statuses.
+dofile("common.lua")
