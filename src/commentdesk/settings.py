@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "commentdesk.core",
     "commentdesk.public",
     "commentdesk.desk",
+    "commentdesk.screening",
     "commentdesk.demo",
     "commentdesk.ops",
 ]

@@ -7,6 +7,7 @@ from django.db.models import Count
 
 from commentdesk.core.models import Comment, Report, TermsRule
 from commentdesk.core.services import claims
+from commentdesk.screening import evidence
 
 REASONS = dict(Report.Reason.choices)
 
@@ -17,6 +18,7 @@ class Item:
     rules: list[TermsRule]
     hold: claims.Hold | None = None
     reports: list[dict] = field(default_factory=list)
+    evidence: dict | None = None  # screening.evidence.evidence_for
 
     @property
     def open_reports(self) -> int:
@@ -41,12 +43,14 @@ def build_items(comments: list[Comment]) -> list[Item]:
             {"reason": REASONS.get(row["reason"], row["reason"]), "count": row["n"]}
         )
     holds = claims.holds(ids) if ids else {}
+    records = evidence.records(comment.commenter_id for comment in comments) if ids else {}
     return [
         Item(
             comment=comment,
             rules=rules[comment.story.site_id],
             hold=holds.get(comment.pk),
             reports=sorted(reports[comment.pk], key=lambda r: -r["count"]),
+            evidence=evidence.evidence_for(comment, records.get(comment.commenter_id, {})),
         )
         for comment in comments
     ]

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
-from django.db.models.functions import Abs
 from django.utils import timezone
 
 from commentdesk.core import access
 from commentdesk.core.models import Comment, Report
+from commentdesk.screening import ranking
 
 Status = Comment.Status
 
@@ -74,7 +74,7 @@ class Filters:
         if self.story_id:
             queryset = queryset.filter(story_id=self.story_id)
         if self.language:
-            queryset = queryset.filter(language=self.language)
+            queryset = ranking.filter_language(queryset, self.language)
         if self.commenter_id:
             queryset = queryset.filter(commenter_id=self.commenter_id)
         if self.since:
@@ -92,13 +92,9 @@ def day_start(day) -> datetime:
     return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
 
 
-def _ordered(queryset: QuerySet, tab: str, order: str) -> QuerySet:
-    if order == "likely":
-        return queryset.order_by(F("reject_score").desc(nulls_last=True), "submitted_at", "pk")
-    if order == "uncertain":
-        return queryset.annotate(distance=Abs(F("reject_score") - 0.5)).order_by(
-            F("distance").asc(nulls_last=True), "submitted_at", "pk"
-        )
+def _ordered(queryset: QuerySet, tab: str, order: str, languages=()) -> QuerySet:
+    if order in ("likely", "uncertain") or (order == "oldest" and tab in ("pending", "flagged")):
+        return ranking.order_queue(queryset, order, languages)
     if order == "newest":
         return queryset.order_by("-submitted_at", "-pk")
     if tab == "reported":
@@ -113,7 +109,10 @@ def _ordered(queryset: QuerySet, tab: str, order: str) -> QuerySet:
 def queue_page(user, tab: str, filters: Filters, order: str, offset: int, size: int):
     """One page of a tab, plus whether there is more after it."""
     queryset = _ordered(
-        _tab_filter(filters.apply(access.comments_for_moderator(user)), tab), tab, order
+        _tab_filter(filters.apply(access.comments_for_moderator(user)), tab),
+        tab,
+        order,
+        ranking.moderator_languages(user),
     )
     rows = list(queryset[offset : offset + size + 1])
     return rows[:size], len(rows) > size

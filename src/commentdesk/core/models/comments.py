@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Abs, Coalesce
 
 from commentdesk.core.models.sites import Site, TermsRule
 from commentdesk.core.models.stories import Story
@@ -91,8 +93,23 @@ class Comment(models.Model):
             # The desk's approved/rejected/spam tabs (newest decision first) and statistics.
             models.Index(fields=["status", "decided_at"], name="comment_decided"),
             models.Index(fields=["decided_at"], name="comment_decided_at"),
-            # The flagged tab and "most likely rejected first".
+            # The flagged tab.
             models.Index(fields=["status", "reject_score"], name="comment_score"),
+            # The queue's other orders and language filter (screening.ranking uses the same
+            # expressions; unscored comments, NULL, sort last on SQLite and PostgreSQL alike).
+            models.Index(
+                F("status"),
+                Coalesce(F("reject_score"), Value(-1.0)).desc(),
+                F("submitted_at"),
+                name="comment_queue_likely",
+            ),
+            models.Index(
+                F("status"),
+                Coalesce(Abs(F("reject_score") - Value(0.5)), Value(1.0)).asc(),
+                F("submitted_at"),
+                name="comment_queue_uncertain",
+            ),
+            models.Index(fields=["status", "language", "submitted_at"], name="comment_queue_lang"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -24,6 +24,7 @@ ACTIONS: dict[str, str] = {
     "commenter.banned": "Commenter banned",
     "commenter.reinstated": "Commenter restrictions lifted",
     "story.settings_changed": "Story settings changed",
+    "comment.auto_rejected": "Rejected automatically by screening",
 }
 
 

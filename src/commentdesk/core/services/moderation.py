@@ -18,6 +18,7 @@ from commentdesk.core.services import claims, notifications
 from commentdesk.core.services.audit import action_label, record_event
 from commentdesk.core.services.errors import DecisionConflict, NotAllowed, SubmissionRefused
 from commentdesk.lib.text import grapheme_length, normalise_text
+from commentdesk.screening import assistant
 
 Status = Comment.Status
 
@@ -90,6 +91,7 @@ def _set_status(comment: Comment, status: str, *, moderator, action: str, rule=N
         note=note,
     )
     notifications.decision_made(comment)
+    assistant.decision_made(comment, status=status)  # the assistant learns once this commits
     return comment
 
 
@@ -233,6 +235,7 @@ def edit_comment(
     Revision.objects.create(
         comment=comment, body_before=comment.body, body_after=new_body, editor=moderator, rule=rule
     )
+    assistant.decision_made(comment, body_before=comment.body)  # learns once this commits
     comment.body = new_body
     comment.edited_by_moderator = True
     comment.save(update_fields=["body", "edited_by_moderator"])

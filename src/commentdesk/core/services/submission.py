@@ -18,6 +18,7 @@ from commentdesk.core.services.audit import record_event
 from commentdesk.core.services.errors import SubmissionRefused
 from commentdesk.core.services.limits import check_submission_limits
 from commentdesk.lib.text import grapheme_length, normalise_line, normalise_text
+from commentdesk.screening import pipeline as screening
 
 MAX_EMAIL_LENGTH = 254
 
@@ -207,8 +208,9 @@ def submit_comment(
     if refusal:
         raise SubmissionRefused({"body": [refusal]}, code="commenter_blocked")
     check_submission_limits(story, commenter, network_hash)
+    screened = screening.screen(story, commenter, draft.body, network_hash)
     now = timezone.now()
-    status = _initial_status(story, commenter)
+    status = screened.status_for(_initial_status(story, commenter))
     secret = secret or secrets.token_urlsafe(24)
     try:
         with transaction.atomic():
@@ -225,13 +227,20 @@ def submit_comment(
                 secret_hash=hash_secret(secret),
                 network_hash=network_hash,
                 idempotency_key=key_hash,
+                decided_at=now if status == Comment.Status.REJECTED else None,
+                language=screened.language,
+                screening=screened.evidence,
+                reject_score=screened.score,
             )
+            screening.remember(comment, screened)
     except IntegrityError:
         earlier = _earlier(story, key_hash)  # the same key's other request committed first
         if earlier is None:
             raise
         return _replay(earlier, draft, parent, secret)
     record_event("comment.submitted", site=site, comment=comment, status_after=status)
+    if status == Comment.Status.REJECTED:
+        record_event("comment.auto_rejected", site=site, comment=comment, note=screened.reason)
     if status == Comment.Status.APPROVED:
         story.bump_thread_version()
     return SubmittedComment(comment=comment, secret=secret)

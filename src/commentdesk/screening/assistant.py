@@ -1,0 +1,172 @@
+"""The moderation assistant: each site's estimate that its desk would reject a comment,
+learned from the desk's own decisions, one decision at a time.
+
+``estimate`` scores a screened comment and says which character sequences drove the
+score. ``learn_from_decision`` is the only way decisions reach the model: the moderation
+services call it (through ``decision_made``) after their transaction commits, and the
+``assist evaluate`` command feeds its training rows through those same services. Every
+``RETRAIN_SHARE`` of new decisions a full retrain is queued as a background task
+(``screening.tasks.retrain_assistant``); the model is useful without it.
+"""
+
+import uuid
+from dataclasses import dataclass
+from functools import partial
+
+import numpy as np
+from django.db import transaction
+
+from commentdesk.core.models import Comment, Revision, Site
+from commentdesk.screening.model import SIGNALS, Example, OnlineModel, text_features
+from commentdesk.screening.models import AssistantModel
+from commentdesk.screening.normalise import fold
+
+REJECTED = (Comment.Status.REJECTED, Comment.Status.SPAM)
+LABELS = {Comment.Status.APPROVED: 0, Comment.Status.REJECTED: 1, Comment.Status.SPAM: 1}
+RETRAIN_MIN_DECISIONS = 200
+RETRAIN_SHARE = 0.25  # retrain once decisions grew by a quarter since the last retrain
+DRIVERS_SHOWN = 6
+
+_cache: dict[int, tuple[str, OnlineModel]] = {}
+
+
+def signal_values(screening: dict) -> np.ndarray:
+    """The screening signals the prior weighs, each in [0, 1], from stored stage results."""
+    stages = screening.get("stages", {})
+    matches = stages.get("terms", {}).get("data", {}).get("matches", [])
+    actions = {m["action"] for m in matches}
+    link_verdicts = {
+        link["verdict"] for link in stages.get("links", {}).get("data", {}).get("links", [])
+    }
+    spam = stages.get("spam", {}).get("data", {})
+    tox = stages.get("toxicity", {}).get("data", {}).get("score")
+    values = {
+        "banned_reject": "reject" in actions,
+        "banned_hold": "hold" in actions,
+        "suspect": "flag" in actions,
+        "toxicity": tox or 0.0,
+        "blocked_link": "reject" in link_verdicts,
+        "held_link": "hold" in link_verdicts,
+        "duplicates": min(1.0, (spam.get("same_text", 0) + spam.get("similar_text", 0)) / 5),
+        "velocity": min(1.0, max(spam.get("same_commenter", 0), spam.get("same_network", 0)) / 10),
+    }
+    return np.array([float(values[name]) for name in SIGNALS])
+
+
+def example_for(body: str, screening: dict) -> tuple[str, Example]:
+    folded = fold(body, loose=True)
+    indices, values = text_features(folded.text)
+    return folded.text, Example(indices, values, signal_values(screening))
+
+
+def model_for(site_id: int) -> tuple[OnlineModel, int]:
+    """The site's current model (cached per process until its version changes)."""
+    row = AssistantModel.objects.filter(site_id=site_id).values("version", "decisions").first()
+    if row is None:
+        return OnlineModel(), 0
+    cached = _cache.get(site_id)
+    if cached and cached[0] == row["version"]:
+        return cached[1], row["decisions"]
+    stored = AssistantModel.objects.only("state", "version", "decisions").get(site_id=site_id)
+    model = OnlineModel.loads(bytes(stored.state))
+    _cache[site_id] = (stored.version, model)
+    return model, stored.decisions
+
+
+@dataclass(frozen=True)
+class Estimate:
+    score: float
+    drivers: list[tuple[str, float]]  # the character sequences pushing hardest to reject
+    decisions: int
+
+    def as_json(self) -> dict:
+        return {"score": round(self.score, 4), "drivers": self.drivers, "decisions": self.decisions}
+
+
+def estimate(site_id: int, body: str, screening: dict) -> Estimate:
+    model, decisions = model_for(site_id)
+    folded, example = example_for(body, screening)
+    score = model.score(example)
+    pushes = model.drivers(folded, example)
+    top = sorted(((g, p) for g, p in pushes.items() if p > 0), key=lambda gp: -gp[1])
+    drivers = _without_overlaps(top)[:DRIVERS_SHOWN]
+    return Estimate(score, [(g.strip(), round(p, 3)) for g, p in drivers], decisions)
+
+
+def _without_overlaps(ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Keep the strongest of n-grams that contain one another ("idiot" over "idio")."""
+    kept: list[tuple[str, float]] = []
+    for gram, push in ranked:
+        core = gram.strip()
+        if any(core in other.strip() or other.strip() in core for other, _ in kept):
+            continue
+        kept.append((gram, push))
+    return kept
+
+
+def decision_made(comment: Comment, *, status: str = "", body_before: str | None = None):
+    """Called by the moderation services inside their transaction: learn after it commits.
+
+    An approval teaches 0, a rejection (or spam) 1; an edit teaches that the text before
+    the edit would have been rejected.
+    """
+    if body_before is not None:
+        label, text = 1, body_before
+    elif status in LABELS:
+        label, text = LABELS[status], comment.body
+    else:
+        return
+    transaction.on_commit(partial(learn_from_decision, comment.pk, label, text))
+
+
+def learn_from_decision(comment_id: int, label: int, text: str) -> None:
+    """One incremental step on one decision; queue a full retrain when one is due."""
+    comment = Comment.objects.select_related("story").get(pk=comment_id)
+    site_id = comment.story.site_id
+    _, example = example_for(text, comment.screening)
+    with transaction.atomic():
+        AssistantModel.objects.get_or_create(
+            site_id=site_id, defaults={"state": OnlineModel().dumps()}
+        )
+        row = AssistantModel.objects.select_for_update().get(site_id=site_id)
+        cached = _cache.get(site_id)
+        model = (
+            cached[1]
+            if cached and cached[0] == row.version
+            else OnlineModel.loads(bytes(row.state))
+        )
+        model = model.copy()
+        model.learn(example, label)
+        row.state = model.dumps()
+        row.version = uuid.uuid4().hex
+        row.decisions += 1
+        row.rejections += label
+        row.save(update_fields=["state", "version", "decisions", "rejections", "updated_at"])
+    _cache[site_id] = (row.version, model)
+    if retrain_due(row):
+        from commentdesk.screening.tasks import retrain_assistant
+
+        transaction.on_commit(partial(retrain_assistant.enqueue, site_id))
+
+
+RETRAIN_ENABLED = True  # the evaluate command's --online-only turns it off to measure
+
+
+def retrain_due(row: AssistantModel) -> bool:
+    new = row.decisions - row.retrained_at_decisions
+    return (
+        RETRAIN_ENABLED
+        and row.decisions >= RETRAIN_MIN_DECISIONS
+        and new >= RETRAIN_SHARE * row.decisions
+    )
+
+
+def training_set(site: Site) -> list[tuple[str, dict, int]]:
+    """Every decision the site's desk made, as (text, screening, label)."""
+    decided = Comment.objects.filter(story__site=site, status__in=list(LABELS)).values_list(
+        "body", "screening", "status"
+    )
+    rows = [(body, screening, LABELS[status]) for body, screening, status in decided]
+    edits = Revision.objects.filter(comment__story__site=site).select_related("comment")
+    rows += [(r.body_before, r.comment.screening, 1) for r in edits]
+    return rows

@@ -1,0 +1,149 @@
+"""The assistant's learner: logistic regression over hashed character n-grams, learned
+online with AdaGrad, plus a few screening signals whose starting weights are the prior.
+
+Character n-grams (1 to 5 characters, within words; a text without spaces is one long
+"word") need no word segmentation, so the same model reads English, Chinese, Tibetan or
+Khmer. Features are hashed into 2^18 buckets (scikit-learn's ``HashingVectorizer``,
+MurmurHash3: stable across processes), log-scaled counts, L2-normalised.
+
+Before a site has any decision the text weights are zero and the score comes from the
+screening signals alone (banned and suspect terms, English toxicity, blocked or held links,
+duplicates, velocity) with hand-set starting weights; every decision then moves both the
+text weights and the signal weights.
+"""
+
+import io
+import math
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
+
+BITS = 18
+N_FEATURES = 1 << BITS
+NGRAMS = (1, 5)
+LEARNING_RATE = 0.5
+_G0 = 1e-2  # AdaGrad's starting accumulator: the first step of a feature is lr/0.1
+
+# name -> starting weight. Signal values are in [0, 1] (see ``signal_values``).
+PRIOR = {
+    "banned_reject": 4.0,
+    "banned_hold": 3.0,
+    "suspect": 1.5,
+    "toxicity": 4.0,
+    "blocked_link": 3.0,
+    "held_link": 1.0,
+    "duplicates": 1.5,
+    "velocity": 1.0,
+}
+SIGNALS = tuple(PRIOR)
+PRIOR_BIAS = -2.0  # sigmoid(-2) = 0.12: a comment with no signal is probably fine
+
+_VECTORIZER = HashingVectorizer(
+    analyzer="char_wb",
+    ngram_range=NGRAMS,
+    n_features=N_FEATURES,
+    alternate_sign=False,
+    norm=None,
+    lowercase=False,
+    dtype=np.float32,
+)
+_WORD = regex.compile(r"\S+")
+
+
+def text_features(folded: str) -> tuple[np.ndarray, np.ndarray]:
+    """Bucket indices and weights (log-scaled counts, L2-normalised) of a folded text."""
+    row = _VECTORIZER.transform([folded])
+    values = np.log1p(row.data)
+    norm = float(np.sqrt(values @ values)) or 1.0
+    return row.indices.astype(np.int32), (values / norm).astype(np.float32)
+
+
+def bucket(gram: str) -> int:
+    return abs(murmurhash3_32(gram, seed=0)) % N_FEATURES
+
+
+def sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-35.0, min(35.0, z))))
+
+
+@dataclass
+class Example:
+    indices: np.ndarray
+    values: np.ndarray
+    signals: np.ndarray  # one value per SIGNALS name
+
+
+class OnlineModel:
+    def __init__(self):
+        self.w = np.zeros(N_FEATURES, np.float32)
+        self.g = np.full(N_FEATURES, _G0, np.float32)
+        self.sw = np.array([PRIOR[name] for name in SIGNALS], np.float64)
+        self.sg = np.full(len(SIGNALS), _G0)
+        self.bias = PRIOR_BIAS
+        self.bias_g = _G0
+
+    def logit(self, example: Example) -> float:
+        return (
+            float(self.w[example.indices] @ example.values)
+            + float(self.sw @ example.signals)
+            + self.bias
+        )
+
+    def score(self, example: Example) -> float:
+        return sigmoid(self.logit(example))
+
+    def learn(self, example: Example, label: int) -> None:
+        """One AdaGrad step of logistic loss on one decision (1 = rejected)."""
+        error = self.score(example) - label
+        grad = error * example.values
+        idx = example.indices
+        self.g[idx] += grad * grad
+        self.w[idx] -= LEARNING_RATE * grad / np.sqrt(self.g[idx])
+        sgrad = error * example.signals
+        self.sg += sgrad * sgrad
+        self.sw -= LEARNING_RATE * sgrad / np.sqrt(self.sg)
+        self.bias_g += error * error
+        self.bias -= LEARNING_RATE * error / math.sqrt(self.bias_g)
+
+    def copy(self) -> "OnlineModel":
+        clone = OnlineModel.__new__(OnlineModel)
+        clone.__dict__ = {k: (v.copy() if hasattr(v, "copy") else v) for k, v in vars(self).items()}
+        return clone
+
+    def dumps(self) -> bytes:
+        buffer = io.BytesIO()
+        np.savez(buffer, w=self.w, g=self.g, sw=self.sw, sg=self.sg,
+                 bias=np.array([self.bias, self.bias_g]))  # fmt: skip
+        return zlib.compress(buffer.getvalue(), 1)
+
+    @classmethod
+    def loads(cls, blob: bytes) -> "OnlineModel":
+        model = cls.__new__(cls)
+        with np.load(io.BytesIO(zlib.decompress(blob))) as arrays:
+            model.w, model.g = arrays["w"].copy(), arrays["g"].copy()
+            model.sw, model.sg = arrays["sw"].copy(), arrays["sg"].copy()
+            model.bias, model.bias_g = (float(x) for x in arrays["bias"])
+        return model
+
+    def drivers(self, folded: str, example: Example) -> dict[str, float]:
+        """Each character n-gram of the text and its push towards rejection."""
+        weight_of = dict(
+            zip(
+                example.indices.tolist(),
+                (self.w[example.indices] * example.values).tolist(),
+                strict=True,
+            )
+        )
+        pushes: dict[str, float] = {}
+        for word in _WORD.findall(folded):
+            padded = f" {word} "
+            for n in range(NGRAMS[0], NGRAMS[1] + 1):
+                for i in range(len(padded) - n + 1):
+                    gram = padded[i : i + n]
+                    if gram.strip() and gram not in pushes:
+                        pushes[gram] = weight_of.get(bucket(gram), 0.0)
+        return pushes

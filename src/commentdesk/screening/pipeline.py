@@ -1,0 +1,82 @@
+"""Screen a comment as it is submitted: run every stage, ask the assistant, decide whether
+the comment must be held or (only with automatic actions on) rejected, and remember what
+the spam signals need. ``core.services.submission.submit_comment`` calls ``screen`` before
+it stores the comment and ``remember`` after."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from commentdesk.core.models import Comment, Commenter, Story
+from commentdesk.screening import assistant
+from commentdesk.screening.models import ScreeningRecord, ScreeningSettings
+from commentdesk.screening.stages import SEVERITY, STAGES, Context
+
+FORMAT = 1  # of the JSON stored in Comment.screening
+
+
+@dataclass(frozen=True)
+class Screened:
+    evidence: dict  # stored as Comment.screening
+    verdict: str
+    language: str
+    score: float
+    automatic_actions: bool
+    auto_reject_threshold: float
+
+    def status_for(self, status: str) -> str:
+        """The status a new comment takes, given the one the story's mode would give it."""
+        rejects = self.verdict == "reject" or self.score >= self.auto_reject_threshold
+        if self.automatic_actions and rejects:
+            return Comment.Status.REJECTED
+        if self.verdict in ("hold", "reject") and status == Comment.Status.APPROVED:
+            return Comment.Status.PENDING
+        return status
+
+    @property
+    def reason(self) -> str:
+        stages = self.evidence["stages"]
+        return " ".join(s["reason"] for s in stages.values() if s["verdict"] != "pass")
+
+
+def settings_for(site_id: int) -> ScreeningSettings:
+    return ScreeningSettings.objects.get_or_create(site_id=site_id)[0]
+
+
+def screen(story: Story, commenter: Commenter, body: str, network_hash: str) -> Screened:
+    settings = settings_for(story.site_id)
+    ctx = Context(
+        settings=settings,
+        body=body,
+        commenter_id=commenter.pk,
+        network_hash=network_hash,
+        now=timezone.now(),
+        own_domains=[d.lower() for d in story.site.domains],
+    )
+    stages = {name: stage(ctx).as_json() for name, stage in STAGES.items()}
+    verdict = max((s["verdict"] for s in stages.values()), key=SEVERITY.get)
+    evidence = {"format": FORMAT, "verdict": verdict, "stages": stages}
+    found = assistant.estimate(story.site_id, body, evidence)
+    evidence["assistant"] = found.as_json()
+    return Screened(
+        evidence=evidence,
+        verdict=verdict,
+        language=ctx.detection.language if ctx.detection else "",
+        score=found.score,
+        automatic_actions=settings.automatic_actions,
+        auto_reject_threshold=settings.auto_reject_threshold,
+    )
+
+
+def remember(comment: Comment, screened: Screened) -> None:
+    """Keep what later comments' spam signals compare against."""
+    content_hash, simhash = screened.evidence["stages"]["spam"]["data"]["fingerprint"]
+    ScreeningRecord.objects.create(
+        comment=comment,
+        site_id=comment.story.site_id,
+        commenter_id=comment.commenter_id,
+        network_hash=comment.network_hash,
+        content_hash=content_hash,
+        simhash=simhash,
+        created_at=comment.submitted_at,
+    )

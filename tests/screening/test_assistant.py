@@ -1,0 +1,95 @@
+"""The assistant starts from a prior and learns from each decision the desk makes."""
+
+import pytest
+
+from commentdesk.core.models import Comment
+from commentdesk.core.services import moderation
+from commentdesk.screening.models import AssistantModel
+from tests.conftest import post_comment
+from tests.screening.test_submission import add_terms
+
+PATTERN = "buy cheap pills at pillz now"
+
+
+def decide(comment, moderator, rule, reject: bool, capture):
+    with capture(execute=True):
+        if reject:
+            moderation.reject_comment(comment.pk, moderator=moderator, rule=rule)
+        else:
+            moderation.approve_comment(comment.pk, moderator=moderator)
+
+
+def test_before_any_decision_the_prior_uses_the_screening_signals(story_a):
+    add_terms(story_a.site, "hold", "pillz")
+    banned = post_comment(story_a, body=PATTERN)
+    plain = post_comment(story_a, body="I enjoyed this report on the harbour.")
+    assert banned.reject_score > 0.5 > plain.reject_score
+    assert not AssistantModel.objects.exists()
+
+
+def test_the_score_of_a_rejected_pattern_rises_with_each_decision(
+    story_a, alice, rule_a, django_capture_on_commit_callbacks
+):
+    def score(body):
+        return post_comment(story_a, body=body).reject_score
+
+    scores = [score(PATTERN + " today")]
+    for n in range(4):
+        decide(post_comment(story_a, body=f"{PATTERN} {n}"), alice, rule_a, True,
+               django_capture_on_commit_callbacks)  # fmt: skip
+        scores.append(score(PATTERN + " today"))
+    assert scores == sorted(set(scores))  # strictly rising
+    assert scores[0] < 0.5 < scores[-1]
+    for n in range(4):
+        decide(post_comment(story_a, body=f"Thanks for the reporting {n}"), alice, rule_a, False,
+               django_capture_on_commit_callbacks)  # fmt: skip
+    assert score("Thanks for the reporting, again") < 0.5 < score(PATTERN + " tomorrow")
+    model = AssistantModel.objects.get(site=story_a.site)
+    assert (model.decisions, model.rejections) == (8, 4)
+
+
+def test_the_estimate_says_which_character_sequences_drove_it(
+    story_a, alice, rule_a, django_capture_on_commit_callbacks
+):
+    for n in range(5):
+        decide(post_comment(story_a, body=f"pillz {n}"), alice, rule_a, True,
+               django_capture_on_commit_callbacks)  # fmt: skip
+    drivers = post_comment(story_a, body="Where are the pillz").screening["assistant"]["drivers"]
+    assert any("pillz" in gram or gram in "pillz" for gram, _ in drivers[:2])
+
+
+def test_an_edit_teaches_that_the_text_before_it_would_be_rejected(
+    story_a, alice, rule_a, django_capture_on_commit_callbacks
+):
+    comment = post_comment(story_a, body="Good point, you pillz fan")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.edit_comment(comment.pk, moderator=alice, rule=rule_a, body="Good point")
+    model = AssistantModel.objects.get(site=story_a.site)
+    assert (model.decisions, model.rejections) == (1, 1)
+
+
+@pytest.mark.parametrize("status", [Comment.Status.APPROVED, Comment.Status.REJECTED])
+def test_nothing_is_learned_from_a_decision_that_was_rolled_back(story_a, alice, rule_a, status):
+    comment = post_comment(story_a)
+    decide_fn = moderation.approve_comment if status == "approved" else moderation.reject_comment
+    kwargs = {"rule": rule_a} if status == "rejected" else {}
+    decide_fn(comment.pk, moderator=alice, **kwargs)  # the test's transaction never commits
+    assert not AssistantModel.objects.exists()
+
+
+def test_a_full_retrain_runs_as_a_task_once_enough_decisions_came_in(
+    story_a, alice, rule_a, django_capture_on_commit_callbacks, monkeypatch
+):
+    from commentdesk.screening import assistant
+
+    monkeypatch.setattr(assistant, "RETRAIN_MIN_DECISIONS", 6)
+    waiting = post_comment(story_a, body="pillz pillz for sale")
+    for n in range(3):
+        decide(post_comment(story_a, body=f"pillz for sale {n}"), alice, rule_a, True,
+               django_capture_on_commit_callbacks)  # fmt: skip
+        decide(post_comment(story_a, body=f"A fair point {n}"), alice, rule_a, False,
+               django_capture_on_commit_callbacks)  # fmt: skip
+    model = AssistantModel.objects.get(site=story_a.site)
+    assert model.retrained_at_decisions == 6
+    waiting.refresh_from_db()
+    assert waiting.reject_score > 0.5  # re-scored by the retrained model

@@ -1,0 +1,118 @@
+"""Every submitted comment is screened inline, and the evidence is stored with it."""
+
+from commentdesk.core.models import AuditEvent, Comment, ModerationMode
+from commentdesk.screening.models import ScreeningSettings, TermList
+from tests.conftest import make_story, post_comment
+
+
+def configure(site, **fields) -> ScreeningSettings:
+    settings, _ = ScreeningSettings.objects.get_or_create(site=site)
+    for name, value in fields.items():
+        setattr(settings, name, value)
+    settings.save()
+    return settings
+
+
+def add_terms(site, action: str, terms: str, language: str = "") -> None:
+    TermList.objects.create(settings=configure(site), action=action, terms=terms, language=language)
+
+
+def test_a_submitted_comment_carries_every_stages_result(story_a):
+    comment = post_comment(story_a, body="The council should publish the budget before the vote.")
+    stages = comment.screening["stages"]
+    assert set(stages) == {"length", "language", "terms", "links", "toxicity", "spam"}
+    assert all({"verdict", "reason", "data"} <= set(s) for s in stages.values())
+    assert comment.language == "en"
+    assert comment.screening["verdict"] == "pass"
+    assert 0 < comment.reject_score < 0.5
+
+
+def test_a_banned_term_holds_a_comment_that_would_publish_at_once(site_a):
+    story = make_story(site_a, moderation_mode=ModerationMode.POST)
+    add_terms(site_a, "hold", "idiot\nmoron")
+    held = post_comment(story, body="You are an 1d1ot.")
+    fine = post_comment(story, body="You are right.")
+    assert (held.status, fine.status) == (Comment.Status.PENDING, Comment.Status.APPROVED)
+    assert held.screening["stages"]["terms"]["data"]["matches"] == [
+        {"term": "idiot", "action": "hold", "start": 11, "end": 16}
+    ]
+
+
+def test_a_changed_term_list_applies_to_the_next_comment(story_a):
+    add_terms(story_a.site, "flag", "alpha")
+    assert post_comment(story_a, body="beta here").screening["verdict"] == "pass"
+    TermList.objects.filter(settings__site=story_a.site).update(terms="beta")  # no signal
+    TermList.objects.get(settings__site=story_a.site).save()  # saving bumps the revision
+    assert post_comment(story_a, body="beta here").screening["verdict"] == "flag"
+
+
+def test_rejecting_terms_do_nothing_automatic_until_the_site_turns_it_on(story_a):
+    add_terms(story_a.site, "reject", "casino")
+    comment = post_comment(story_a, body="Best casino bonus")
+    assert comment.status == Comment.Status.PENDING
+    assert comment.screening["verdict"] == "reject"
+    configure(story_a.site, automatic_actions=True)
+    comment = post_comment(story_a, body="Best casino bonus again")
+    assert comment.status == Comment.Status.REJECTED
+    event = AuditEvent.objects.get(comment=comment, action="comment.auto_rejected")
+    assert "casino" in event.note
+
+
+def test_links_follow_the_sites_policy(story_a):
+    configure(story_a.site, link_policy="hold", blocked_domains="spam.example\n",
+              allowed_domains="wikipedia.org")  # fmt: skip
+    own = post_comment(story_a, body="See https://a.example/story and https://en.wikipedia.org/x")
+    other = post_comment(story_a, body="Look at www.elsewhere.example/page")
+    blocked = post_comment(story_a, body="cheap at https://shop.spam.example/deal")
+    verdicts = [c.screening["stages"]["links"]["verdict"] for c in (own, other, blocked)]
+    assert verdicts == ["pass", "hold", "reject"]
+    assert [link["domain"] for link in own.screening["stages"]["links"]["data"]["links"]] == [
+        "a.example",
+        "en.wikipedia.org",
+    ]
+
+
+def test_a_long_comment_is_held_when_the_site_sets_a_length(story_a):
+    configure(story_a.site, hold_longer_than=20)
+    comment = post_comment(story_a, body="This comment is longer than twenty characters.")
+    assert comment.screening["stages"]["length"]["verdict"] == "hold"
+
+
+def test_the_same_text_on_other_stories_is_a_spam_signal(site_a):
+    stories = [make_story(site_a) for _ in range(3)]
+    text = "Earn 5000 a week from home, ask me how"
+    for n, story in enumerate(stories):
+        comment = post_comment(story, body=text, display_name=f"R{n}", network_hash=f"n{n}")
+    spam = comment.screening["stages"]["spam"]
+    assert spam["data"]["same_text"] == 2
+    assert spam["verdict"] == "flag"
+    assert "Same text posted 3 times in 60 minutes" in spam["reason"]
+
+
+def test_nearly_the_same_text_is_a_spam_signal_too(story_a):
+    post_comment(story_a, body="Earn 5000 dollars a week from home, ask me how", network_hash="x")
+    post_comment(story_a, body="Earn 5000 dollars a week from home, ask me how!!", network_hash="y")
+    comment = post_comment(
+        story_a, body="Earn 5000 dollars a week from home; ask me how.", network_hash="z"
+    )
+    assert comment.screening["stages"]["spam"]["data"]["same_text"] == 2  # punctuation ignored
+    near = post_comment(
+        story_a, body="Earn 5000 dollars a week from hom, ask me how", network_hash="w"
+    )
+    assert near.screening["stages"]["spam"]["data"]["similar_text"] >= 1
+
+
+def test_many_comments_from_one_network_address_is_a_velocity_signal(story_a):
+    for n in range(6):
+        comment = post_comment(story_a, body=f"Opinion number {n}", display_name=f"N{n}")
+    spam = comment.screening["stages"]["spam"]
+    assert spam["data"]["same_network"] == 5
+    assert "6 comments from this network" in spam["reason"]
+
+
+def test_english_toxicity_is_scored_and_other_languages_are_not(story_a):
+    rude = post_comment(story_a, body="You are a stupid idiot and a moron.")
+    korean = post_comment(story_a, body="이 기사는 정말 좋은 정보를 담고 있네요.")
+    assert rude.screening["stages"]["toxicity"]["data"]["score"] > 0.9
+    assert rude.screening["stages"]["toxicity"]["verdict"] == "flag"
+    assert korean.screening["stages"]["toxicity"]["data"]["score"] is None
