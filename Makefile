@@ -13,12 +13,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+# Development-only JavaScript tools (axe-core for the accessibility scans), pinned by the lock.
+NODE_STAMP := node_modules/.installed
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
 
 demo: $(STAMP)
 	$(BIN)/commentdesk demo
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	scripts/test
 
 lint: $(STAMP)

@@ -155,7 +155,7 @@
     }
     if (help.open) return;
     var target = event.target;
-    if (target.closest("input, textarea, select, [contenteditable]")) return;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) return;
     var handler = KEYS[event.key];
     if (!handler) return;
     var item = current && document.body.contains(current) ? current : null;
@@ -204,24 +204,23 @@
     }
   });
 
-  /* After a decision the item is swapped in place: remember it for z, move on. */
-  document.body.addEventListener("htmx:oobAfterSwap", swapped);
-  document.body.addEventListener("htmx:afterSettle", swapped);
-  function swapped(event) {
-    var elt = event.detail.elt || event.detail.target;
-    var item = elt && elt.classList && elt.classList.contains("desk-item") ? document.getElementById(elt.id) : null;
-    if (!item) return;
-    var verb = event.detail.requestConfig && event.detail.requestConfig.path || "";
-    var decided = item.dataset.status !== "pending" && !/\/undo$/.test(verb);
-    if (decided && lastDecided[lastDecided.length - 1] !== item.id) lastDecided.push(item.id);
+  /* After a decision the item is swapped in place (directly, or out of band for a batch):
+     remember it for z and move on to the next comment. */
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    var item = event.target;
+    if (!item.classList || !item.classList.contains("desk-item") || !item.isConnected) return;
+    var path = (event.detail.requestConfig && event.detail.requestConfig.path) || "";
+    var decided = /\/(approve|reject|spam|batch)$/.test(path) && item.dataset.status !== "pending";
+    if (decided) lastDecided.push(item.id);
+    if (/\/undo$/.test(path)) lastDecided = lastDecided.filter(function (id) { return id !== item.id; });
     if (current && current.id === item.id) {
       current = item;
       item.classList.add("desk-current");
-      if (decided && !/\/edit$/.test(verb) && event.type === "htmx:afterSettle") move(1);
+      if (decided && !/\/batch$/.test(path)) move(1);
       else item.focus({preventScroll: true});
     }
     updateBatch();
-  }
+  });
 
   document.body.addEventListener("htmx:afterRequest", function (event) {
     if (event.detail.elt && (event.detail.elt.closest(".desk-item") || event.detail.elt === batch)) pulse();
@@ -266,4 +265,9 @@
   }
 
   setInterval(function () { if (document.visibilityState === "visible") pulse(); }, PULSE_MS);
+  /* Coming back to the desk shows the fresh state at once. */
+  window.addEventListener("focus", pulse);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") pulse();
+  });
 })();
