@@ -4,8 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Languages of the readers' widget (see docs/integrators/embedding.md).
+LOCALES := ko zh_Hans zh_Hant vi km lo my bo ug
 
-.PHONY: demo test lint fmt install bench
+.PHONY: demo test lint fmt install bench messages openapi-snapshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +23,19 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 install: $(STAMP) $(NODE_STAMP)
+
+# Re-extract the widget's strings and compile the catalogs (both are committed).
+messages: $(STAMP)
+	cd src/commentdesk && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=../..:.. \
+	  ../../$(BIN)/django-admin makemessages $(addprefix -l ,$(LOCALES)) --no-location \
+	  --no-obsolete --no-wrap -i "desk/*" -i "demo/*" -i "core/management/*" \
+	  -i "core/migrations/*" -i "core/models/*"
+	cd src/commentdesk && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=../..:.. \
+	  ../../$(BIN)/django-admin compilemessages
+
+# Regenerate the committed OpenAPI snapshot after an intended API change.
+openapi-snapshot: $(STAMP)
+	DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=.:src $(BIN)/python -m tests.api.snapshot
 
 demo: $(STAMP)
 	$(BIN)/commentdesk demo

@@ -56,6 +56,16 @@ def post_comment(story: Story, body: str = "A thoughtful comment.", **extra):
     return submit_comment(story, body=body, **fields).comment
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: ids repeat between tests, cached pages must not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def site_a(db) -> Site:
     return make_site("a")

@@ -38,10 +38,12 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "ninja",  # serves its API docs page from our static files, not a CDN
     "commentdesk.core",
     "commentdesk.public",
     "commentdesk.desk",
     "commentdesk.screening",
+    "commentdesk.api",
     "commentdesk.demo",
     "commentdesk.ops",
 ]
@@ -54,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "commentdesk.ops.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "commentdesk.api.cors.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,6 +174,21 @@ LOGIN_URL = "desk:login"
 LOGIN_REDIRECT_URL = "desk:queue"
 
 LANGUAGE_CODE = "en"
+# The languages the readers' widget speaks (docs/integrators/embedding.md).
+LANGUAGES = [
+    ("en", "English"),
+    ("ko", "한국어"),
+    ("zh-hans", "简体中文"),
+    ("zh-hant", "繁體中文"),
+    ("vi", "Tiếng Việt"),
+    ("km", "ខ្មែរ"),
+    ("lo", "ລາວ"),
+    ("my", "မြန်မာ"),
+    ("bo", "བོད་ཡིག"),
+    ("ug", "ئۇيغۇرچە"),
+]
+LANGUAGES_BIDI = ["ug"]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = envstr("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

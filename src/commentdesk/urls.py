@@ -3,9 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from commentdesk.api.api import api
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("desk/", include("commentdesk.desk.urls")),
+    path("api/v1/", api.urls),
     path("", include("commentdesk.public.urls")),
 ]
 

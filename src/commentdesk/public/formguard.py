@@ -7,6 +7,7 @@ browser's own Origin / Sec-Fetch-Site headers must say the post comes from our p
 
 from django.core import signing
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 
 TOKEN_MAX_AGE = 6 * 3600
 _SALT = "commentdesk.public.form"
@@ -21,11 +22,11 @@ def form_token_problem(token: str, story_id: int) -> str | None:
     try:
         value = signing.TimestampSigner(salt=_SALT).unsign(token or "", max_age=TOKEN_MAX_AGE)
     except signing.SignatureExpired:
-        return "This form was open too long. Your text is kept below: please send it again."
+        return _("This form was open too long. Your text is kept below: please send it again.")
     except signing.BadSignature:
-        return "This form could not be verified. Your text is kept below: please send it again."
+        return _("This form could not be verified. Your text is kept below: please send it again.")
     if value != str(story_id):
-        return "This form belongs to another story."
+        return _("This form belongs to another story.")
     return None
 
 
@@ -35,7 +36,7 @@ def cross_site_problem(request: HttpRequest) -> str | None:
     Sec-Fetch-Site is set by the browser and cannot be forged by a page, so it decides when
     present. Older browsers send only Origin, which is "null" under our no-referrer policy.
     """
-    refusal = "Comments can only be sent from the comments form."
+    refusal = _("Comments can only be sent from the comments form.")
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None:
         return None if fetch_site in {"same-origin", "none"} else refusal
@@ -43,3 +44,28 @@ def cross_site_problem(request: HttpRequest) -> str | None:
     if origin not in (None, "null", f"{request.scheme}://{request.get_host()}"):
         return refusal
     return None
+
+
+def own_origin(request: HttpRequest) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def api_write_problem(request: HttpRequest, allowed_origins) -> str | None:
+    """None when a JSON write may go ahead; else why not.
+
+    No cookie is ever read, so a forged request gains nothing from a reader's session; still,
+    a browser may only write from our own pages or the site's allowed origins. The API's
+    parser requires ``Content-Type: application/json`` (and own-comment calls a secret
+    header), so every cross-origin browser write is preflighted, and the CORS answer names
+    only allowed origins. Clients that are not browsers send no
+    Origin and no Sec-Fetch-Site and are judged by the same validation as everyone.
+    """
+    origin = request.headers.get("Origin")
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site in {"same-origin", "none"} and origin in (None, own_origin(request)):
+        return None
+    if origin is None and fetch_site is None:
+        return None
+    if origin == own_origin(request) or (origin and origin != "null" and origin in allowed_origins):
+        return None
+    return _("Comments for this site can only be sent from its own pages.")

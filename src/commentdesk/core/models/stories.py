@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -55,3 +55,8 @@ class Story(models.Model):
 
     def bump_thread_version(self) -> None:
         Story.objects.filter(pk=self.pk).update(thread_version=F("thread_version") + 1)
+        # The read path caches a snapshot holding the version: refresh it once committed.
+        from commentdesk.core.services.threads import refresh_story_snapshot
+
+        story_id = self.pk
+        transaction.on_commit(lambda: refresh_story_snapshot(story_id))

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from commentdesk.core.models import Comment, Commenter, ModerationMode, Site, Story
 from commentdesk.core.services.audit import record_event
@@ -50,11 +51,11 @@ def clean_draft(
     )
     errors: dict[str, list[str]] = {}
     if not draft.display_name:
-        errors["display_name"] = ["Please give a display name."]
+        errors["display_name"] = [_("Please give a display name.")]
     elif grapheme_length(draft.display_name) > site.max_name_length:
         errors["display_name"] = [
-            f"Display names can be at most {site.max_name_length} characters long "
-            f"(this one has {grapheme_length(draft.display_name)})."
+            _("Display names can be at most %(limit)d characters long (this one has %(length)d).")
+            % {"limit": site.max_name_length, "length": grapheme_length(draft.display_name)}
         ]
     if draft.email:
         try:
@@ -63,17 +64,17 @@ def clean_draft(
             validate_email(draft.email)
         except ValidationError:
             errors["email"] = [
-                "This does not look like an e-mail address. Leave it empty or fix it."
+                _("This does not look like an e-mail address. Leave it empty or fix it.")
             ]
     if not draft.body:
-        errors["body"] = ["Please write a comment."]
+        errors["body"] = [_("Please write a comment.")]
     elif grapheme_length(draft.body) > site.max_comment_length:
         errors["body"] = [
-            f"Comments can be at most {site.max_comment_length} characters long "
-            f"(this one has {grapheme_length(draft.body)})."
+            _("Comments can be at most %(limit)d characters long (this one has %(length)d).")
+            % {"limit": site.max_comment_length, "length": grapheme_length(draft.body)}
         ]
     if not consent:
-        errors["consent"] = ["Please accept the Terms of Use to post a comment."]
+        errors["consent"] = [_("Please accept the Terms of Use to post a comment.")]
     if errors:
         raise SubmissionRefused(errors)
     return draft
@@ -109,13 +110,16 @@ def identify_commenter(site: Site, draft: CommentDraft, network_hash: str) -> Co
 def refusal_for(commenter: Commenter) -> str | None:
     """Why this commenter may not post now, or None."""
     if commenter.state == Commenter.State.BANNED:
-        return "You can no longer comment on this site."
+        return _("You can no longer comment on this site.")
     if commenter.state == Commenter.State.SUSPENDED and (
         commenter.suspended_until is None or commenter.suspended_until > timezone.now()
     ):
         until = commenter.suspended_until
-        when = f" until {until:%Y-%m-%d %H:%M} UTC" if until else ""
-        return f"Your commenting is suspended{when}."
+        if until:
+            return _("Your commenting is suspended until %(time)s.") % {
+                "time": f"{until:%Y-%m-%d %H:%M} UTC"
+            }
+        return _("Your commenting is suspended.")
     return None
 
 
@@ -198,11 +202,11 @@ def submit_comment(
     if earlier is not None:
         return _replay(earlier, draft, parent, secret)
     if not story.accepts_comments:
-        raise SubmissionRefused({"body": ["Comments on this story are closed."]}, code="closed")
+        raise SubmissionRefused({"body": [_("Comments on this story are closed.")]}, code="closed")
     if parent is not None and (
         parent.story_id != story.pk or parent.status != Comment.Status.APPROVED
     ):
-        raise SubmissionRefused({"parent": ["You can only reply to a published comment."]})
+        raise SubmissionRefused({"parent": [_("You can only reply to a published comment.")]})
     commenter = identify_commenter(site, draft, network_hash)
     refusal = refusal_for(commenter)
     if refusal:

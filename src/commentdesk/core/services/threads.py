@@ -1,10 +1,30 @@
-"""Reading a story's public thread: approved comments with their replies."""
+"""Reading a story's public thread: approved comments with their replies, and its cache.
 
+The read path is built so that a cache hit costs no database query: a small snapshot of the
+story (title, site policy, allowed origins, ``thread_version``) is cached under the story id
+and refreshed after every commit that bumps the version; rendered threads (HTML and JSON)
+are cached under the story id *and* version, so a new version simply misses.
+"""
+
+import base64
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
-from commentdesk.core.models import Comment, Story
+from django.core.cache import cache
+from django.utils import timezone
+
+from commentdesk.core.models import Comment, Site, Story
 
 MAX_DEPTH = 2  # replies deeper than this are shown at this depth, under their thread
+PAGE_SIZE = 20  # top-level comments per page; their replies come with them
+SORTS = ("oldest", "newest")
+SNAPSHOT_TTL = 300  # seconds; bounds staleness if a refresh ever races a reader's fill
+RENDERED_TTL = 24 * 3600  # rendered threads are keyed by version, so they never go stale
+
+
+class BadCursor(ValueError):
+    pass
 
 
 @dataclass
@@ -14,9 +34,45 @@ class ThreadNode:
     replies: list["ThreadNode"] = field(default_factory=list)
 
 
-def approved_comments(story: Story):
+@dataclass(frozen=True)
+class StorySnapshot:
+    """What the read path needs of a story and its site, cached without model instances."""
+
+    id: int
+    url: str
+    title: str
+    language: str
+    thread_version: int
+    comments_open: bool
+    closes_at: datetime | None
+    site_id: int
+    site_name: str
+    terms_url: str
+    allowed_origins: tuple[str, ...]
+    max_comment_length: int
+    max_name_length: int
+    edit_window_minutes: int
+    pre_moderated: bool
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+    @property
+    def accepts_comments(self) -> bool:
+        return self.comments_open and (self.closes_at is None or timezone.now() < self.closes_at)
+
+
+@dataclass(frozen=True)
+class ThreadPage:
+    nodes: list[ThreadNode]
+    count: int  # published comments in the whole thread
+    next_cursor: str | None
+
+
+def approved_comments(story_id: int):
     return (
-        Comment.objects.filter(story=story, status=Comment.Status.APPROVED)
+        Comment.objects.filter(story_id=story_id, status=Comment.Status.APPROVED)
         .only(
             "id",
             "parent_id",
@@ -31,7 +87,7 @@ def approved_comments(story: Story):
     )
 
 
-def build_thread(story: Story) -> list[ThreadNode]:
+def build_thread(story: Story | StorySnapshot) -> list[ThreadNode]:
     """Top-level comments oldest first (featured ones first of all), each with its replies
     oldest first.
 
@@ -40,7 +96,7 @@ def build_thread(story: Story) -> list[ThreadNode]:
     """
     nodes: dict[int, ThreadNode] = {}
     roots: list[ThreadNode] = []
-    for comment in approved_comments(story):
+    for comment in approved_comments(story.pk):
         parent = nodes.get(comment.parent_id) if comment.parent_id else None
         if comment.parent_id and parent is None:
             continue
@@ -66,3 +122,124 @@ def _attach_at_max_depth(nodes: dict[int, ThreadNode], parent: ThreadNode, node:
             return
         ancestor = candidate
     parent.replies.append(node)
+
+
+def _count(nodes: list[ThreadNode]) -> int:
+    return sum(1 + _count(node.replies) for node in nodes)
+
+
+def _rank(node: ThreadNode, newest: bool) -> tuple[int, int, int]:
+    """Where a top-level comment stands: featured first, then by publication in the order."""
+    sign = -1 if newest else 1
+    micros = int(node.comment.published_at.timestamp() * 1_000_000)
+    return (0 if node.comment.featured else 1, sign * micros, sign * node.comment.pk)
+
+
+def encode_cursor(rank: tuple[int, int, int]) -> str:
+    raw = ".".join(str(part) for part in rank)
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[int, int, int]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        featured, micros, pk = (int(part) for part in raw.split("."))
+        return (featured, micros, pk)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise BadCursor("This page link is not valid: start from the first page.") from error
+
+
+def thread_page(
+    story: Story | StorySnapshot, *, sort: str = "oldest", cursor: str = "", limit: int = PAGE_SIZE
+) -> ThreadPage:
+    """One page of top-level comments in the given order, each with all its replies.
+
+    Featured comments come first in either order. The cursor is the rank of the last
+    comment shown, so a page never repeats or skips one when comments are added.
+    """
+    if sort not in SORTS:
+        raise BadCursor("Sort must be oldest or newest.")
+    roots = build_thread(story)
+    count = _count(roots)
+    newest = sort == "newest"
+    roots.sort(key=lambda node: _rank(node, newest))
+    if cursor:
+        after = decode_cursor(cursor)
+        roots = [node for node in roots if _rank(node, newest) > after]
+    page = roots[:limit]
+    more = len(roots) > limit
+    return ThreadPage(
+        nodes=page,
+        count=count,
+        next_cursor=encode_cursor(_rank(page[-1], newest)) if more and page else None,
+    )
+
+
+# --- The story snapshot and the rendered-thread cache --------------------------------------
+
+
+def _snapshot_key(story_id: int) -> str:
+    return f"cd:story:{story_id}"
+
+
+def _snapshot_from_db(story_id: int) -> StorySnapshot | None:
+    story = Story.objects.select_related("site").filter(pk=story_id).first()
+    if story is None:
+        return None
+    site: Site = story.site
+    closes_at = (
+        story.published_at + timedelta(days=story.close_after_days)
+        if story.close_after_days is not None
+        else None
+    )
+    return StorySnapshot(
+        id=story.pk,
+        url=story.url,
+        title=story.title,
+        language=story.effective_language,
+        thread_version=story.thread_version,
+        comments_open=story.comments_open,
+        closes_at=closes_at,
+        site_id=site.pk,
+        site_name=site.name,
+        terms_url=site.terms_url,
+        allowed_origins=tuple(site.allowed_origins),
+        max_comment_length=site.max_comment_length,
+        max_name_length=site.max_name_length,
+        edit_window_minutes=site.edit_window_minutes,
+        pre_moderated=story.moderation_mode == "pre",
+    )
+
+
+def story_snapshot(story_id: int) -> StorySnapshot | None:
+    """The story's snapshot: from the cache (no query), else from the database."""
+    snapshot = cache.get(_snapshot_key(story_id))
+    if snapshot is None:
+        snapshot = _snapshot_from_db(story_id)
+        if snapshot is not None:
+            cache.add(_snapshot_key(story_id), snapshot, SNAPSHOT_TTL)
+    return snapshot
+
+
+def refresh_story_snapshot(story_id: int) -> None:
+    """Re-read the snapshot after a commit changed the story, its site or its thread."""
+    snapshot = _snapshot_from_db(story_id)
+    if snapshot is None:
+        cache.delete(_snapshot_key(story_id))
+    else:
+        cache.set(_snapshot_key(story_id), snapshot, SNAPSHOT_TTL)
+
+
+def forget_site_snapshots(site_id: int) -> None:
+    story_ids = Story.objects.filter(site_id=site_id).values_list("pk", flat=True)
+    cache.delete_many([_snapshot_key(pk) for pk in story_ids])
+
+
+def cached_rendering(snapshot: StorySnapshot, variant: str, render: Callable[[], object]):
+    """A rendering of the thread (HTML or JSON) for this story version, built at most once."""
+    key = f"cd:thread:{snapshot.id}:{snapshot.thread_version}:{variant}"
+    value = cache.get(key)
+    if value is None:
+        value = render()
+        cache.set(key, value, RENDERED_TTL)
+    return value
