@@ -25,7 +25,9 @@ def test_the_story_page_shows_the_article_and_frames_its_comments(db):
     story = Story.objects.get(url="https://news.example/2018/06/ngo-letter")
     html = Client().get("/news/ngo-letter/").content.decode()
     assert "Singapore" in html
-    assert f'src="/comments/{story.pk}/"' in html
+    assert 'data-story-url="https://news.example/2018/06/ngo-letter"' in html
+    assert '<script src="http://testserver/embed.js" async></script>' in html
+    assert '<noscript><iframe src="http://testserver/embed/?url=https%3A%2F%2Fnews.example' in html
     comments = Client().get(f"/comments/{story.pk}/").content.decode()
     assert "Hannah from Leeds" in comments
     assert "edited by a moderator" in comments

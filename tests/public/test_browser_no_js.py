@@ -16,7 +16,7 @@ def test_a_reader_without_javascript_posts_and_later_sees_the_approved_comment(
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/news/ngo-letter/")
-    frame = page.frame_locator("iframe.comments-frame")
+    frame = page.frame_locator("iframe.commentdesk-noscript")
     frame.get_by_label("Display name").fill("No-JS reader")
     frame.get_by_label("Your comment (plain text)").fill("Posted <i>without</i> scripts\nline 2")
     frame.get_by_role("button", name="Send for moderation").click()

@@ -95,11 +95,17 @@ def test_the_form_shows_the_policy_and_the_terms_link(story_a, reader):
 def test_posting_stores_a_pending_comment_and_redirects_to_the_notice(story_a, reader):
     response = post(reader, story_a, body="Line one\r\nLine two")
     assert response.status_code == 302
-    assert response["Location"] == url(story_a) + "?posted=pending#status"
     comment = Comment.objects.get()
     assert (comment.status, comment.body) == ("pending", "Line one\nLine two")
-    page = reader.get(response["Location"]).content.decode()
-    assert "Your comment is awaiting moderation" in page
+    # The reader lands on their own comment's page: its address holds the comment's secret.
+    assert re.fullmatch(
+        rf"/comments/{story_a.pk}/mine/{comment.pk}/[\w-]{{20,}}/\?lang=en&posted=1#status",
+        response["Location"],
+    )
+    own = reader.get(response["Location"]).content.decode()
+    assert "Your comment is awaiting moderation" in own
+    assert "Keep this page" in own
+    page = reader.get(url(story_a)).content.decode()
     assert "Line one" not in page  # not published
 
 

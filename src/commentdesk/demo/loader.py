@@ -38,7 +38,7 @@ def _user(username: str, password: str, **extra):
 
 
 @transaction.atomic
-def load_demo(*, base_url: str = "http://127.0.0.1:8000") -> Site:
+def load_demo(*, base_url: str = "http://127.0.0.1:8000", publisher_port: int = 8001) -> Site:
     existing = Site.objects.filter(slug=SITE_SLUG).first()
     if existing:
         return existing
@@ -46,7 +46,11 @@ def load_demo(*, base_url: str = "http://127.0.0.1:8000") -> Site:
         name="Demo Newsroom",
         slug=SITE_SLUG,
         domains=["news.example", "127.0.0.1", "localhost"],
-        allowed_origins=[base_url, "http://127.0.0.1:8001", "http://localhost:8001"],
+        allowed_origins=[
+            base_url,
+            f"http://127.0.0.1:{publisher_port}",
+            f"http://localhost:{publisher_port}",
+        ],
         languages=LANGUAGES,
         terms_url=f"{base_url}/terms/",
     )

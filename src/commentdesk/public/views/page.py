@@ -1,0 +1,174 @@
+"""The comments section: its own page, framed by article pages, usable without JavaScript.
+
+GET is the cacheable read path: with the story snapshot and the rendered thread in the cache
+it costs no database query, and it answers If-None-Match with 304.
+"""
+
+import secrets
+import time
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
+
+from commentdesk.core.models import Comment, Story
+from commentdesk.core.services import reader, threads
+from commentdesk.core.services.errors import RateLimited, SubmissionRefused
+from commentdesk.core.services.submission import submit_comment
+from commentdesk.core.services.threads import BadCursor, StorySnapshot
+from commentdesk.lib.httpcache import is_fresh, make_etag, mark_private, mark_public, not_modified
+from commentdesk.lib.nethash import network_hash
+from commentdesk.public.formguard import cross_site_problem, form_token_problem, issue_form_token
+from commentdesk.public.forms import CommentForm
+from commentdesk.public.framing import allow_framing_by
+from commentdesk.public.language import widget_language
+from commentdesk.public.strings import REPORT_REASONS, widget_strings
+
+# Query parameters that make a page personal (a notice, a reply or report form): not cached.
+PERSONAL = ("posted", "reply", "report")
+
+
+def snapshot_or_404(story_id: int) -> StorySnapshot:
+    snapshot = threads.story_snapshot(story_id)
+    if snapshot is None:
+        raise Http404("No such story.")
+    return snapshot
+
+
+def page_language(request: HttpRequest, snapshot: StorySnapshot) -> str:
+    return widget_language(request.GET.get("lang"), snapshot.language)
+
+
+def _sort(request: HttpRequest) -> str:
+    sort = request.GET.get("sort", "oldest")
+    return sort if sort in threads.SORTS else "oldest"
+
+
+def rendered_thread(snapshot: StorySnapshot, *, lang: str, sort: str, cursor: str):
+    """(count, HTML of the comment items and the load-more link), cached per version."""
+
+    def render_items():
+        page = threads.thread_page(snapshot, sort=sort, cursor=cursor)
+        context = {"page": page, "sort": sort, "lang": lang}
+        return page.count, render_to_string("public/_thread_items.html", context)
+
+    return threads.cached_rendering(snapshot, f"html:{lang}:{sort}:{cursor}", render_items)
+
+
+def _published(story_id: int, comment_id: str | None) -> Comment | None:
+    if not comment_id or not comment_id.isdigit():
+        return None
+    return Comment.objects.filter(
+        pk=int(comment_id), story_id=story_id, status=Comment.Status.APPROVED
+    ).first()
+
+
+def render_section(
+    request: HttpRequest, snapshot: StorySnapshot, *, form=None, status=200, **extra
+) -> HttpResponse:
+    lang = translation.get_language()
+    sort = _sort(request)
+    cursor = request.GET.get("cursor", "")
+    try:
+        count, items = rendered_thread(snapshot, lang=lang, sort=sort, cursor=cursor)
+    except BadCursor:
+        count, items = rendered_thread(snapshot, lang=lang, sort=sort, cursor="")
+    form = form or CommentForm(initial={"parent": request.GET.get("reply")})
+    context = {
+        "story": snapshot,
+        "lang": lang,
+        "sort": sort,
+        "page": {"count": count},
+        "thread_html": mark_safe(items),  # noqa: S308 (our own template's output, cached)
+        "form": form,
+        "form_token": issue_form_token(snapshot.id),
+        "idempotency_key": secrets.token_urlsafe(24),
+        "strings": widget_strings(),
+        "report_reasons": REPORT_REASONS,
+        "posted": request.GET.get("posted"),
+        "reply_to": _published(snapshot.id, request.GET.get("reply") or form["parent"].value()),
+        "report_target": _published(snapshot.id, request.GET.get("report")),
+        **extra,
+    }
+    response = render(request, "public/comments_page.html", context, status=status)
+    return allow_framing_by(response, snapshot.allowed_origins)
+
+
+def _page_etag(snapshot: StorySnapshot, request: HttpRequest, lang: str) -> str:
+    # The form token inside is renewed hourly, well within its six-hour life.
+    hour = int(time.time() // 3600)
+    sort, cursor = _sort(request), request.GET.get("cursor", "")
+    return make_etag("page", snapshot.id, snapshot.thread_version, lang, sort, cursor, hour)
+
+
+@csrf_exempt  # protected by formguard: a signed form token plus Origin/Sec-Fetch-Site
+@xframe_options_exempt  # framing is limited by CSP frame-ancestors to the site's origins
+def comments_section(request: HttpRequest, story_id: int) -> HttpResponse:
+    snapshot = snapshot_or_404(story_id)
+    lang = page_language(request, snapshot)
+    with translation.override(lang):
+        if request.method == "POST":
+            return _post_comment(request, snapshot)
+        if any(name in request.GET for name in PERSONAL):
+            return mark_private(render_section(request, snapshot))
+        etag = _page_etag(snapshot, request, lang)
+        if is_fresh(request, etag):
+            return allow_framing_by(not_modified(etag), snapshot.allowed_origins)
+        return mark_public(render_section(request, snapshot), etag)
+
+
+def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse:
+    form = CommentForm(request.POST)
+    form.is_valid()  # collects; the service validates
+    problem = cross_site_problem(request) or form_token_problem(
+        form.cleaned_data.get("form_token", ""), snapshot.id
+    )
+    if problem:
+        form.add_error(None, problem)
+        return mark_private(render_section(request, snapshot, form=form, status=403))
+    story = Story.objects.select_related("site").get(pk=snapshot.id)
+    try:
+        submitted = submit_comment(
+            story,
+            display_name=form.cleaned_data.get("display_name") or "",
+            email=form.cleaned_data.get("email") or "",
+            body=form.cleaned_data.get("body") or "",
+            consent=bool(form.cleaned_data.get("consent")),
+            parent=reader.reply_target(story.pk, form.cleaned_data.get("parent")),
+            network_hash=network_hash(request),
+            idempotency_key=form.cleaned_data.get("idempotency_key") or "",
+        )
+    except RateLimited as refusal:
+        form.add_refusal(refusal.errors)
+        response = render_section(request, snapshot, form=form, status=429)
+        response["Retry-After"] = str(refusal.retry_after)
+        return mark_private(response)
+    except SubmissionRefused as refusal:
+        form.add_refusal(refusal.errors)
+        return mark_private(render_section(request, snapshot, form=form, status=400))
+    url = reverse("public:own", args=[story.pk, submitted.comment.pk, submitted.secret])
+    return redirect(f"{url}?lang={translation.get_language()}&posted=1#status")
+
+
+@require_GET
+@xframe_options_exempt
+def thread_items(request: HttpRequest, story_id: int) -> HttpResponse:
+    """The comment items alone (for "load more" and sorting without reloading the page)."""
+    snapshot = snapshot_or_404(story_id)
+    lang = page_language(request, snapshot)
+    sort, cursor = _sort(request), request.GET.get("cursor", "")
+    etag = make_etag("items", snapshot.id, snapshot.thread_version, lang, sort, cursor)
+    if is_fresh(request, etag):
+        return not_modified(etag)
+    with translation.override(lang):
+        try:
+            _count, items = rendered_thread(snapshot, lang=lang, sort=sort, cursor=cursor)
+        except BadCursor as error:
+            return mark_private(HttpResponse(str(error), status=400, content_type="text/plain"))
+    return mark_public(HttpResponse(items), etag)
