@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from commentdesk.core.services import moderation
+from commentdesk.core.services import moderation, threads
 from commentdesk.core.services.errors import DecisionConflict
 from commentdesk.screening import assistant
 from tests.conftest import post_comment
@@ -35,8 +35,11 @@ def test_a_reader_without_an_email_gets_nothing(story_a, alice, django_capture_o
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         moderation.approve_comment(comment.pk, moderator=alice)
     assert mail.outbox == []
-    # The only work after the commit is the assistant learning from the decision.
-    assert [getattr(c, "func", c) for c in callbacks] == [assistant.learn_from_decision]
+    # The only work after the commit: the assistant learns, the thread cache is refreshed.
+    assert {getattr(c, "func", c) for c in callbacks} == {
+        assistant.learn_from_decision,
+        threads.refresh_story_snapshot,
+    }
 
 
 def test_a_failed_decision_queues_no_notice(story_a, alice, django_capture_on_commit_callbacks):

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from functools import partial
 
 from django.db import models, transaction
 from django.db.models import F
@@ -58,5 +59,4 @@ class Story(models.Model):
         # The read path caches a snapshot holding the version: refresh it once committed.
         from commentdesk.core.services.threads import refresh_story_snapshot
 
-        story_id = self.pk
-        transaction.on_commit(lambda: refresh_story_snapshot(story_id))
+        transaction.on_commit(partial(refresh_story_snapshot, self.pk))
