@@ -18,9 +18,8 @@ import psycopg
 import redis
 
 from bench import commentdesk as cd
-from bench import isso, report, wrk
-from bench.corpus import THREAD_SIZES, thread
-from bench.server import Server
+from bench import corpus, isso, report, wrk
+from bench.server import Server, fetch
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -47,17 +46,24 @@ class Run:
         server.drain()  # the next load starts on an idle worker
         return result
 
-    def reads(self, server: Server, name: str, paths: dict[int, str], cache: str | None = None):
-        for size, path in paths.items():
+    def reads(self, server: Server, name: str, threads: dict[int, list[str]], cache=None):
+        """Load each thread's pages in turn (usually one); a thread read is all of them."""
+        for size, pages in threads.items():
             print(f"  read {size:>4} comments: {name}", flush=True)
-            self.warm(server, path, "read.lua")
-            result = self.measure(server, path, "read.lua", connections=READ_CONNECTIONS)
+            shown = sum(corpus.shown(size, fetch(server.base + page)[1].decode()) for page in pages)
+            extra = pages if len(pages) > 1 else []
+            self.warm(server, pages[0], "read.lua", *extra)
+            result = self.measure(
+                server, pages[0], "read.lua", *extra, connections=READ_CONNECTIONS
+            )
             self.results["reads"].append(
                 {
                     "server": name,
                     "cache": cache,
                     "size": size,
-                    "rate": result.rate,
+                    "shown": shown,
+                    "pages": len(pages),
+                    "rate": result.rate / len(pages),
                     "p50_ms": result.p50_ms,
                     "p99_ms": result.p99_ms,
                     "bytes": result.bytes_per_response,
@@ -99,8 +105,8 @@ def bench_isso(run: Run) -> None:
     dbpath, env = isso.configure(WORK / "isso")
     log = WORK / "isso.log"
     with Server(gunicorn, "isso.run:application", env, log, probe="/info") as server:
-        isso.seed(dbpath, {size: thread(size) for size in THREAD_SIZES})
-        paths = {size: f"/?uri={isso.thread_uri(size)}" for size in THREAD_SIZES}
+        isso.seed(dbpath, {size: corpus.thread(size) for size in corpus.THREAD_SIZES})
+        paths = {size: [f"/?uri={isso.thread_uri(size)}"] for size in corpus.THREAD_SIZES}
         run.reads(server, report.PEER, paths)
         run.submits(
             server,
@@ -116,7 +122,7 @@ def bench_isso(run: Run) -> None:
 def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> None:
     print(f"Commentdesk on {label}", flush=True)
     stories = cd.seed(env)
-    paths = {size: cd.page_path(stories[str(size)]) for size in THREAD_SIZES}
+    paths = {size: [cd.page_path(stories[str(size)])] for size in corpus.THREAD_SIZES}
     submit = stories["submit"]
     log = WORK / f"commentdesk-{label.split()[0].lower()}.log"
     cached = f"Commentdesk {label}, from cache"

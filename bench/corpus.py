@@ -58,3 +58,8 @@ def thread(size: int) -> list[SeedComment]:
             )
         )
     return comments
+
+
+def shown(size: int, body: str) -> int:
+    """How many comments of the thread of ``size`` a response shows (HTML or JSON alike)."""
+    return sum(c.text[:40] in body for c in thread(size))

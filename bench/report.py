@@ -32,14 +32,16 @@ def _peer(rows: list[dict], size: int | None = None) -> dict | None:
 
 def reads_table(reads: list[dict]) -> list[str]:
     lines = [
-        "| thread | server | req/s | p50 ms | p99 ms | KiB/response | not 200 | × Isso |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| thread | server | comments shown | requests | thread reads/s | p50 ms | p99 ms "
+        "| KiB/response | not 200 | × Isso |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in sorted(reads, key=lambda r: r["size"]):
         peer = _peer(reads, row["size"])
         lines.append(
-            f"| {row['size']} | {row['server']} | {_rate(row['rate'])} | {row['p50_ms']:,.1f} "
-            f"| {row['p99_ms']:,.1f} | {row['bytes'] / 1024:,.1f} | {row['not_ok']} "
+            f"| {row['size']} | {row['server']} | {row['shown']} | {row['pages']} "
+            f"| {_rate(row['rate'])} | {row['p50_ms']:,.1f} | {row['p99_ms']:,.1f} "
+            f"| {row['bytes'] / 1024:,.1f} | {row['not_ok']} "
             f"| {'–' if row is peer else ratio(row['rate'], peer and peer['rate'])} |"
         )
     return lines
@@ -139,6 +141,10 @@ def render(results: dict) -> str:
         "## Reading a thread of approved comments",
         "",
         *reads_table(results["reads"]),
+        "",
+        "Comments shown: how many of the thread's comments one read returns (a paged reader "
+        "view shows the first page). Requests: how many pages one thread read takes; "
+        "latencies are per request.",
         "",
         "## Submitting comments (all go to pre-moderation)",
         "",

@@ -1,7 +1,9 @@
 """The bench's own helpers work (the benchmarks themselves run with `make bench`, not here)."""
 
+import json
+
 import pytest
-from bench import cdseed, report, wrk
+from bench import cdseed, corpus, report, wrk
 from bench.corpus import THREAD_SIZES, thread
 
 from commentdesk.core.models import Story
@@ -19,6 +21,13 @@ def test_a_seed_thread_has_the_size_asked_for_and_replies_only_to_earlier_top_le
 def test_both_sides_get_the_same_thread_every_time():
     assert thread(10) == thread(10)
     assert thread(10) != thread(200)[:10]
+
+
+def test_comments_shown_are_counted_in_html_and_json_alike():
+    comments = thread(10)
+    html = "".join(f"<p>{c.text.replace(chr(10), '<br>')}</p>" for c in comments[:4])
+    assert corpus.shown(10, html) == 4
+    assert corpus.shown(10, json.dumps([c.text for c in comments])) == 10
 
 
 def _shown(nodes) -> int:
@@ -53,6 +62,8 @@ def _read(server: str, size: int, rate: float, cache: str | None = None) -> dict
         "server": server,
         "cache": cache,
         "size": size,
+        "shown": size,
+        "pages": 1,
         "rate": rate,
         "p50_ms": 1.0,
         "p99_ms": 2.0,
@@ -99,7 +110,9 @@ def test_the_report_gives_ratios_against_isso_and_judges_each_target():
         "memory": [{"server": "Commentdesk", "rss_kib": 150 * 1024, "hwm_kib": 210 * 1024}],
     }
     text = report.render(results)
-    assert "| 200 | Commentdesk SQLite, from cache | 1,500 | 1.0 | 2.0 | 2.0 | 0 | 300.0× |" in text
+    assert (
+        "| 200 | Commentdesk SQLite, from cache | 200 | 1 | 1,500 | 1.0 | 2.0 | 2.0 | 0 | 300.0× |"
+    ) in text
     assert "from cache: 300× Isso's rate (target 200×): **met**" in text
     assert "cold: 8× Isso's rate (target 10×): **not met**" in text
     assert "1 lost (target: at least Isso's rate, none lost): **not met**" in text
