@@ -52,24 +52,36 @@ class Run:
             print(f"  read {size:>4} comments: {name}", flush=True)
             shown = sum(corpus.shown(size, fetch(server.base + page)[1].decode()) for page in pages)
             extra = pages if len(pages) > 1 else []
-            self.warm(server, pages[0], "read.lua", *extra)
-            result = self.measure(
-                server, pages[0], "read.lua", *extra, connections=READ_CONNECTIONS
-            )
-            self.results["reads"].append(
-                {
-                    "server": name,
-                    "cache": cache,
-                    "size": size,
-                    "shown": shown,
-                    "pages": len(pages),
-                    "rate": result.rate / len(pages),
-                    "p50_ms": result.p50_ms,
-                    "p99_ms": result.p99_ms,
-                    "bytes": result.bytes_per_response,
-                    "not_ok": result.requests - result.count(200),
-                }
-            )
+            result = self._read(server, pages[0], "read.lua", *extra)
+            self._read_row(name, cache, size, shown, len(pages), result, ok=200)
+
+    def revalidations(self, server: Server, name: str, threads: dict[int, str]):
+        """A browser or CDN that holds the thread asks whether it changed: 304, no body."""
+        for size, path in threads.items():
+            print(f"  revalidate {size:>4} comments: {name}", flush=True)
+            etag = cd.etag(server.base, path)
+            result = self._read(server, path, "revalidate.lua", etag)
+            self._read_row(name, "revalidate", size, 0, 1, result, ok=304)
+
+    def _read(self, server: Server, path: str, script: str, *args: str):
+        self.warm(server, path, script, *args)
+        return self.measure(server, path, script, *args, connections=READ_CONNECTIONS)
+
+    def _read_row(self, name, cache, size, shown, pages, result, ok):
+        self.results["reads"].append(
+            {
+                "server": name,
+                "cache": cache,
+                "size": size,
+                "shown": shown,
+                "pages": pages,
+                "rate": result.rate / pages,
+                "p50_ms": result.p50_ms,
+                "p99_ms": result.p99_ms,
+                "bytes": result.bytes_per_response,
+                "not_ok": result.requests - result.count(ok),
+            }
+        )
 
     def submits(self, server: Server, name: str, path: str, script: str, *args, stored, acks):
         print(f"  submit: {name}", flush=True)
@@ -120,28 +132,42 @@ def bench_isso(run: Run) -> None:
 
 
 def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> None:
+    """One server as configured (reads, revalidation, submissions, memory), one with no cache."""
     print(f"Commentdesk on {label}", flush=True)
-    stories = cd.seed(env)
-    paths = {size: [cd.page_path(stories[str(size)])] for size in corpus.THREAD_SIZES}
-    submit = stories["submit"]
-    log = WORK / f"commentdesk-{label.split()[0].lower()}.log"
-    cached = f"Commentdesk {label}, from cache"
     run.results["notes"].append(f"Commentdesk on {label}: cache in {cd.cache_description(env)}")
-    with cd.server(env, log) as server:
-        run.reads(server, cached, paths, cache="cache")
-        run.submits(
-            server,
-            f"Commentdesk {label}, form",
-            cd.page_path(submit),
-            "post_form.lua",
-            cd.form_token(server.base, submit),
-            stored=lambda: cd.stored(env, submit),
-            acks=(302, 303),
-        )
-        run.memory(server, f"Commentdesk {label}")
-    cold = {**env, "BENCH_CACHE": "off"}
-    with cd.server(cold, log) as server:
-        run.reads(server, f"Commentdesk {label}, cold", paths, cache="cold")
+    stories = cd.seed(env)
+    threads = {size: stories[str(size)] for size in corpus.THREAD_SIZES}
+    pages = {size: [cd.page_path(story)] for size, story in threads.items()}
+    name = f"Commentdesk {label}"
+    log = WORK / f"commentdesk-{label.split()[0].lower()}.log"
+    for cache, server_env in (("cache", env), ("cold", {**env, "BENCH_CACHE": "off"})):
+        how = "from cache" if cache == "cache" else "cold"
+        with cd.server(server_env, log) as server:
+            api = cd.has_api(server.base)
+            run.reads(server, f"{name}, page, {how}", pages, cache=cache)
+            if api:
+                api_pages = {s: cd.api_thread_pages(server.base, t) for s, t in threads.items()}
+                run.reads(server, f"{name}, API, {how}", api_pages, cache=cache)
+            if cache == "cache":
+                if api:
+                    first = {size: paths[0] for size, paths in api_pages.items()}
+                    run.revalidations(server, f"{name}, API, If-None-Match", first)
+                submissions(run, server, name, env, stories["submit"], api)
+                run.memory(server, name)
+
+
+def submissions(run: Run, server: Server, name: str, env, story: int, api: bool) -> None:
+    def stored():
+        return cd.stored(env, story)
+
+    token = cd.form_token(server.base, story)
+    path = cd.page_path(story)
+    run.submits(
+        server, f"{name}, form", path, "post_form.lua", token, stored=stored, acks=(302, 303)
+    )
+    if api:
+        path, script = "/api/v1/comments", "post_api.lua"
+        run.submits(server, f"{name}, API", path, script, str(story), stored=stored, acks=(201,))
 
 
 def postgres_env(run: Run, url: str, redis_url: str) -> dict[str, str] | None:

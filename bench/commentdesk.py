@@ -7,8 +7,9 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import psycopg
 
@@ -94,6 +95,31 @@ def stored(env: dict[str, str], story_id: int) -> int:
 
 def page_path(story_id: int) -> str:
     return f"/comments/{story_id}/"
+
+
+API_PAGE_LIMIT = 100  # the API's largest page
+
+
+def has_api(base: str) -> bool:
+    return fetch(base + "/api/v1/openapi.json")[0] == 200
+
+
+def api_thread_pages(base: str, story_id: int) -> list[str]:
+    """The paths of every page of a story's thread in the JSON API, following its cursors."""
+    pages = [f"/api/v1/stories/{story_id}/thread?limit={API_PAGE_LIMIT}"]
+    while True:
+        status, body = fetch(base + pages[-1])
+        if status != 200:
+            raise RuntimeError(f"{pages[-1]} answered {status}")
+        cursor = json.loads(body)["next_cursor"]
+        if not cursor:
+            return pages
+        pages.append(f"{pages[0]}&cursor={quote(cursor)}")
+
+
+def etag(base: str, path: str) -> str:
+    with urllib.request.urlopen(base + path, timeout=30) as response:
+        return response.headers["ETag"] or ""
 
 
 def form_token(base: str, story_id: int) -> str:

@@ -57,12 +57,12 @@ def test_a_wrk_result_line_is_read_with_rates_statuses_and_latencies():
     assert result.bytes_per_response == 10000
 
 
-def _read(server: str, size: int, rate: float, cache: str | None = None) -> dict:
+def _read(server: str, size: int, rate: float, cache=None, shown=None) -> dict:
     return {
         "server": server,
         "cache": cache,
         "size": size,
-        "shown": size,
+        "shown": size if shown is None else shown,
         "pages": 1,
         "rate": rate,
         "p50_ms": 1.0,
@@ -105,6 +105,8 @@ def test_the_report_gives_ratios_against_isso_and_judges_each_target():
             _read("Isso", 200, 5.0),
             _read("Commentdesk SQLite, from cache", 200, 1500.0, "cache"),
             _read("Commentdesk SQLite, cold", 200, 40.0, "cold"),
+            _read("Commentdesk SQLite, page, cold", 200, 90.0, "cold", shown=26),
+            _read("Commentdesk SQLite, API, If-None-Match", 200, 3000.0, "revalidate", shown=0),
         ],
         "submits": [_submit("Isso", 300, 3000, 3000), _submit("Commentdesk", 350, 3500, 3499)],
         "memory": [{"server": "Commentdesk", "rss_kib": 150 * 1024, "hwm_kib": 210 * 1024}],
@@ -115,5 +117,7 @@ def test_the_report_gives_ratios_against_isso_and_judges_each_target():
     ) in text
     assert "from cache: 300× Isso's rate (target 200×): **met**" in text
     assert "cold: 8× Isso's rate (target 10×): **not met**" in text
+    assert "page, cold: not judged, it shows only 26 of the 200 comments" in text
+    assert "If-None-Match | 304 | 1 | 3,000 | 1.0 | 2.0 | 2.0 | 0 | – |" in text
     assert "1 lost (target: at least Isso's rate, none lost): **not met**" in text
     assert "210 MiB (target at most 200 MiB): **not met**" in text
