@@ -233,3 +233,24 @@ def test_a_report_needs_a_known_reason(story_a, alice, reader):
     response = send(reader, "POST", f"comments/{comment.pk}/reports", {"reason": "boring"})
     assert response.status_code == 422
     assert response.json()["errors"] == {"reason": ["Choose one of the listed values."]}
+
+
+def test_a_repeated_submission_with_the_same_key_stores_one_comment(story_a, reader):
+    data = {"story_id": story_a.pk, "display_name": "R", "body": "Once", "consent": True}
+    key = {"Idempotency-Key": "3f1c9a1e-5d2b-4b8e-9a57-0c1d2e3f4a5b"}
+    first = send(reader, "POST", "comments", data, **key).json()
+    again = send(reader, "POST", "comments", data, **key).json()
+    assert (again["id"], again["secret"]) == (first["id"], first["secret"])
+    assert Comment.objects.count() == 1
+
+
+def test_too_many_submissions_answer_429_with_the_wait(story_a, reader, settings):
+    from commentdesk.lib.ratelimit import Rate
+
+    settings.RATE_LIMITS = {"address": None, "commenter": Rate(1, 600), "story": None}
+    assert submit(reader, story_a).status_code == 201
+    response = submit(reader, story_a, body="Again")
+    assert response.status_code == 429
+    assert response.json()["code"] == "rate_limited"
+    assert 0 < int(response["Retry-After"]) <= 600
+    assert response.json()["errors"]["body"]

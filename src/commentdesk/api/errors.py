@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja.errors import HttpError, ValidationError
 
-from commentdesk.core.services.errors import NotAllowed, SubmissionRefused
+from commentdesk.core.services.errors import NotAllowed, RateLimited, SubmissionRefused
 from commentdesk.core.services.reader import EditWindowClosed, OwnCommentNotFound
 from commentdesk.core.services.threads import BadCursor
 
@@ -70,6 +70,12 @@ def register_exception_handlers(api) -> None:
     @api.exception_handler(ApiProblem)
     def on_problem(request: HttpRequest, exc: ApiProblem):
         return problem(exc.status, exc.code, exc.detail, exc.errors)
+
+    @api.exception_handler(RateLimited)
+    def on_rate_limited(request: HttpRequest, exc: RateLimited):
+        response = problem(429, exc.code, exc.message, exc.errors)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(SubmissionRefused)
     def on_refused(request: HttpRequest, exc: SubmissionRefused):

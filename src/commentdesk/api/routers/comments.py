@@ -23,8 +23,13 @@ from commentdesk.public.formguard import api_write_problem
 
 router = Router(tags=["comments"])
 
-PROBLEMS = dict.fromkeys((400, 403, 404, 409, 415, 422), ProblemOut)
+PROBLEMS = dict.fromkeys((400, 403, 404, 409, 415, 422, 429), ProblemOut)
 SECRET = Header(..., alias="X-Comment-Secret", description="The secret given at submission.")
+IDEMPOTENCY_KEY = Header(
+    "",
+    alias="Idempotency-Key",
+    description="16 to 200 visible ASCII characters; a repeat returns the first comment.",
+)
 
 
 def _guard(request: HttpRequest, story: Story) -> None:
@@ -75,8 +80,9 @@ def _language(request: HttpRequest) -> str:
     summary="Submit a comment or reply",
     operation_id="submit_comment",
 )
-def submit(request: HttpRequest, payload: CommentIn):
-    """Validated exactly like the comments form. The `secret` in the answer is shown once."""
+def submit(request: HttpRequest, payload: CommentIn, idempotency_key: str = IDEMPOTENCY_KEY):
+    """Validated exactly like the comments form. Keep the `secret` in the answer: it reads,
+    edits and withdraws the comment. Limits per network, commenter and story answer 429."""
     with translation.override(_language(request)):
         story = _story_for(request, payload)
         _guard(request, story)
@@ -88,6 +94,7 @@ def submit(request: HttpRequest, payload: CommentIn):
             consent=payload.consent,
             parent=reader.reply_target(story.pk, payload.parent_id),
             network_hash=network_hash(request),
+            idempotency_key=idempotency_key,
         )
         own = reader.own_comment(submitted.comment.pk, submitted.secret)
         return Status(201, {**own_json(own), "secret": submitted.secret})

@@ -48,10 +48,11 @@
   }
 
   /* JSON API calls: same origin, so the browser's Sec-Fetch-Site says so; no cookie. */
-  function call(method, path, data, secret) {
+  function call(method, path, data, secret, key) {
     var headers = { "Accept-Language": lang };
     if (data) headers["Content-Type"] = "application/json";
     if (secret) headers["X-Comment-Secret"] = secret;
+    if (key) headers["Idempotency-Key"] = key;
     return fetch(api + path, {
       method: method, headers: headers, credentials: "omit",
       body: data ? JSON.stringify(data) : undefined
@@ -176,8 +177,13 @@
         body: form.elements.body.value,
         consent: form.elements.consent.checked
       };
-      call("POST", "comments", data).then(function (r) {
+      var key = form.elements.idempotency_key;
+      call("POST", "comments", data, null, key.value).then(function (r) {
         if (!r.ok) { showErrors(form, r.data); return; }
+        // A double click sends the same key (one comment); the next comment gets a new one.
+        var fresh = new Uint8Array(18);
+        crypto.getRandomValues(fresh);
+        key.value = Array.prototype.map.call(fresh, function (b) { return (b + 256).toString(16).slice(1); }).join("");
         remember(r.data.id, r.data.secret);
         renderOwn({ id: r.data.id, secret: r.data.secret }, r.data);
         form.elements.body.value = "";
