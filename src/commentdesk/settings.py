@@ -126,6 +126,11 @@ else:
         }
     }
 
+# How long browsers and CDNs may keep a published thread (comments page, thread items, the
+# API's thread) before revalidating with its ETag, and serve it stale while they do.
+READ_CACHE_MAX_AGE = envint("COMMENTDESK_READ_CACHE_MAX_AGE", 10)
+READ_CACHE_STALE = envint("COMMENTDESK_READ_CACHE_STALE", 60)
+
 # Background work (notification mail, data purges, model retraining) goes through Django's
 # Tasks API: the database backend by default (no broker), RQ on Redis when configured.
 TASKS_BACKEND = envstr("COMMENTDESK_TASKS", "db")

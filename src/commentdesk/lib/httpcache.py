@@ -6,10 +6,15 @@ copy is fetched; an ETag lets a client revalidate for the price of a 304.
 
 import hashlib
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 
-PUBLIC_CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=60"
 PRIVATE_CACHE_CONTROL = "private, no-store"
+
+
+def public_cache_control() -> str:
+    max_age, stale = settings.READ_CACHE_MAX_AGE, settings.READ_CACHE_STALE
+    return f"public, max-age={max_age}, stale-while-revalidate={stale}"
 
 
 def make_etag(*parts: object, weak: bool = False) -> str:
@@ -39,7 +44,7 @@ def not_modified(etag: str) -> HttpResponse:
 
 def mark_public(response: HttpResponse, etag: str) -> HttpResponse:
     response["ETag"] = etag
-    response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+    response["Cache-Control"] = public_cache_control()
     return response
 
 

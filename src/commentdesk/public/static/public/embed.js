@@ -33,11 +33,47 @@
     window.addEventListener("message", function (event) {
       if (event.origin !== base || event.source !== frame.contentWindow) return;
       var data = event.data;
-      if (!data || data.type !== "commentdesk:height") return;
-      var height = data.height;
-      if (typeof height !== "number" || !(height > 0) || height > 100000) return;
-      frame.style.height = Math.ceil(height) + "px";
+      if (!data || typeof data !== "object") return;
+      if (data.type === "commentdesk:height") {
+        var height = data.height;
+        if (typeof height !== "number" || !(height > 0) || height > 100000) return;
+        frame.style.height = Math.ceil(height) + "px";
+      } else if (data.type === "commentdesk:load" && isId(data.story)) {
+        // Browsers that keep third-party frames from storage: this page keeps the reader's
+        // comment secrets for the frame, and gives them back only to that frame.
+        var reply = { type: "commentdesk:mine", story: data.story, items: read(data.story) };
+        frame.contentWindow.postMessage(reply, base);
+      } else if (data.type === "commentdesk:store" && isId(data.story) && valid(data.items)) {
+        try {
+          localStorage.setItem(key(data.story), JSON.stringify(data.items));
+        } catch (e) { /* storage off: the secrets last as long as the frame */ }
+      }
     });
+  }
+
+  function isId(value) {
+    return typeof value === "number" && value > 0 && value % 1 === 0;
+  }
+  function valid(items) {
+    if (!Array.isArray(items) || items.length > 50) return false;
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i];
+      if (!item || !isId(item.id) || typeof item.secret !== "string" || item.secret.length > 100) {
+        return false;
+      }
+    }
+    return true;
+  }
+  function key(story) {
+    return "commentdesk:" + base + ":" + story;
+  }
+  function read(story) {
+    try {
+      var items = JSON.parse(localStorage.getItem(key(story)));
+      return valid(items) ? items : [];
+    } catch (e) {
+      return [];
+    }
   }
 
   function mountAll() {

@@ -30,17 +30,23 @@
     return template.replace(/\{(\w+)\}/g, function (m, k) { return values[k]; });
   }
 
-  /* Height: tell the embedding page (only the origin it named, if the site allows it). */
+  /* The embedding page: the origin it named, if the site allows it, gets our height. */
   var parts = window.name.split(":");
-  var parentOrigin = parts.slice(2).join(":");
   var allowed = (body.getAttribute("data-origins") || "").split(" ");
-  if (window.parent !== window && parts[0] === "commentdesk" && allowed.indexOf(parentOrigin) >= 0) {
+  var parentOrigin = parts.slice(2).join(":");
+  if (window.parent === window || parts[0] !== "commentdesk" || allowed.indexOf(parentOrigin) < 0) {
+    parentOrigin = null;
+  }
+  function tell(message) {
+    if (parentOrigin) window.parent.postMessage(message, parentOrigin);
+  }
+  if (parentOrigin) {
     var last = 0;
     var report = function () {
       var height = document.documentElement.scrollHeight;
       if (height !== last) {
         last = height;
-        window.parent.postMessage({ type: "commentdesk:height", height: height }, parentOrigin);
+        tell({ type: "commentdesk:height", height: height });
       }
     };
     new ResizeObserver(report).observe(document.documentElement);
@@ -87,12 +93,39 @@
     if (first) first.focus(); else say(problem.detail || T.network, true);
   }
 
-  /* Your comments: id and secret kept in this browser's storage for this story only. */
-  function stored() {
-    try { return JSON.parse(localStorage.getItem(storeKey)) || []; } catch (e) { return []; }
+  /* Your comments: id and secret kept in this browser for this story only: in the frame's
+     storage, or, where browsers keep third-party frames from storage, by the loader in the
+     embedding page's storage (messages checked for origin, source and shape both ways). */
+  var mineList = [];
+  var relay = false;
+  function isItem(x) {
+    return x && typeof x.id === "number" && typeof x.secret === "string";
   }
+  function loadStore(done) {
+    var local = null;
+    try {
+      local = JSON.parse(localStorage.getItem(storeKey)) || [];
+    } catch (e) { /* no storage for this frame */ }
+    if (local || !parentOrigin) {
+      mineList = (local || []).filter(isItem);
+      return done();
+    }
+    relay = true;
+    window.addEventListener("message", function (event) {
+      var data = event.data;
+      if (event.origin !== parentOrigin || event.source !== window.parent) return;
+      if (!data || data.type !== "commentdesk:mine" || data.story !== Number(storyId)) return;
+      if (!Array.isArray(data.items)) return;
+      mineList = data.items.filter(isItem);
+      done();
+    });
+    tell({ type: "commentdesk:load", story: Number(storyId) });
+  }
+  function stored() { return mineList.slice(); }
   function store(items) {
-    try { localStorage.setItem(storeKey, JSON.stringify(items)); } catch (e) { /* private mode */ }
+    mineList = items;
+    if (relay) tell({ type: "commentdesk:store", story: Number(storyId), items: items });
+    else try { localStorage.setItem(storeKey, JSON.stringify(items)); } catch (e) { /* off */ }
   }
   function remember(id, secret) {
     store(stored().filter(function (x) { return x.id !== id; }).concat([{ id: id, secret: secret }]));
@@ -200,7 +233,7 @@
     if (!form) return;
     form.elements.parent.value = "";
     replying.hidden = true;
-    if (home) post.parentNode.insertBefore(post, home);
+    if (home) home.parentNode.insertBefore(post, home);
   }
   function startReply(link) {
     var article = link.closest("article");
@@ -294,5 +327,5 @@
     }
   });
 
-  loadOwn();
+  loadStore(loadOwn);
 })();
