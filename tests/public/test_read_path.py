@@ -68,3 +68,26 @@ def test_load_more_pages_through_top_level_comments(story_a, alice, reader):
 def test_a_bad_cursor_shows_the_first_page_and_the_items_say_why(story_a, reader):
     assert reader.get(f"/comments/{story_a.pk}/?cursor=bad").status_code == 200
     assert reader.get(f"/comments/{story_a.pk}/thread/?cursor=bad").status_code == 400
+
+
+def test_a_story_closed_by_the_desk_shows_closed_at_once_despite_the_cache(
+    story_a, reader, django_capture_on_commit_callbacks
+):
+    assert "Send for moderation" in reader.get(f"/comments/{story_a.pk}/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        story_a.comments_open = False
+        story_a.save(update_fields=["comments_open"])
+    html = reader.get(f"/comments/{story_a.pk}/").content.decode()
+    assert "Comments on this story are closed." in html
+    assert "Send for moderation" not in html
+
+
+def test_a_new_allowed_origin_may_frame_the_cached_page_at_once(
+    story_a, reader, django_capture_on_commit_callbacks
+):
+    reader.get(f"/comments/{story_a.pk}/")
+    with django_capture_on_commit_callbacks(execute=True):
+        story_a.site.allowed_origins.append("https://partner.example")
+        story_a.site.save()
+    response = reader.get(f"/comments/{story_a.pk}/")
+    assert "https://partner.example" in response["Content-Security-Policy"]

@@ -240,3 +240,39 @@ def test_the_widget_fits_a_320_pixel_screen_and_200_percent_zoom(host, browser):
         )
         assert overflow <= 0
         page.context.close()
+
+
+def test_load_more_and_sorting_fetch_the_next_comments_in_place(host, browser):
+    for n in range(23):
+        published(host, f"Number {n:02}")
+    page = open_page(browser, host)
+    frame = widget(page)
+    bodies = frame.locator("#cd-list > li .cd-body")
+    assert bodies.count() == 20
+    frame.get_by_role("link", name="Load more comments").click()
+    frame.locator(".cd-body", has_text="Number 22").wait_for()
+    assert bodies.count() == 23
+    assert frame.locator(".cd-more").count() == 0
+    assert frame.evaluate("document.activeElement.closest('li').id") == frame.locator(
+        "#cd-list > li"
+    ).nth(20).get_attribute("id")  # focus moved to the first new comment
+
+    frame.get_by_role("link", name="Newest first").click()
+    frame.locator("#cd-list > li:first-child .cd-body", has_text="Number 22").wait_for()
+    assert frame.locator(".cd-sort [aria-current]").inner_text() == "Newest first"
+    assert page.url.endswith("/summit.html")  # no navigation: the host page stayed put
+    assert not page.problems, page.problems
+
+
+def test_the_reader_later_sees_the_rule_their_comment_was_rejected_under(host, browser):
+    page = open_page(browser, host)
+    frame = widget(page)
+    fill_and_send(frame, "Hothead", "You are all idiots")
+    frame.locator("#cd-mine", has_text="Awaiting moderation").wait_for()
+    comment = Comment.objects.get()
+    rule = host["site"].rules.get(code="R1")
+    moderation.reject_comment(comment.pk, moderator=host["alice"], rule=rule)
+    page.reload()
+    frame = widget(page)
+    frame.locator("#cd-mine", has_text="Not published · Rule: R1: No personal attacks").wait_for()
+    assert frame.locator("#cd-mine").get_by_role("button", name="Edit").count() == 0

@@ -1,6 +1,20 @@
+from functools import partial
+
 from django.apps import AppConfig
 from django.db import transaction
 from django.db.models.signals import post_save
+
+
+def _refresh_story(sender, instance, **kwargs):
+    from commentdesk.core.services.threads import refresh_story_snapshot
+
+    transaction.on_commit(partial(refresh_story_snapshot, instance.pk))
+
+
+def _forget_site(sender, instance, **kwargs):
+    from commentdesk.core.services.threads import forget_site_snapshots
+
+    transaction.on_commit(partial(forget_site_snapshots, instance.pk))
 
 
 class CoreConfig(AppConfig):
@@ -10,14 +24,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from commentdesk.core.models import Site, Story
-        from commentdesk.core.services import threads
 
         # The cached story snapshot (see services.threads) follows edits made anywhere.
-        def story_saved(sender, instance, **kwargs):
-            transaction.on_commit(lambda: threads.refresh_story_snapshot(instance.pk))
-
-        def site_saved(sender, instance, **kwargs):
-            transaction.on_commit(lambda: threads.forget_site_snapshots(instance.pk))
-
-        post_save.connect(story_saved, sender=Story, dispatch_uid="cd_story_snapshot")
-        post_save.connect(site_saved, sender=Site, dispatch_uid="cd_site_snapshot")
+        post_save.connect(_refresh_story, sender=Story, dispatch_uid="cd_story_snapshot")
+        post_save.connect(_forget_site, sender=Site, dispatch_uid="cd_site_snapshot")
