@@ -52,7 +52,12 @@ function unique_key()
   return string.format("bench-%s-%d-%d", nonce, id or 0, sent)
 end
 
+-- Every other comment is short, as many readers' are (screening may treat short texts
+-- differently: language detection, for one, loads more models for them).
 function comment_text(key)
+  if sent % 2 == 0 then
+    return "Comment " .. key .. ". Well said, thank you."
+  end
   return "Comment " .. key .. ". The council report on the water supply was late again, and " ..
     "the farmers near the river say the road to the market floods every rainy season. " ..
     "Will the minister answer the letter the village sent in June?"
