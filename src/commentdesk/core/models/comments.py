@@ -92,7 +92,11 @@ class Comment(models.Model):
             models.Index(fields=["commenter", "status"], name="comment_by_commenter"),
             # The desk's approved/rejected/spam tabs (newest decision first) and statistics.
             models.Index(fields=["status", "decided_at"], name="comment_decided"),
-            models.Index(fields=["decided_at"], name="comment_decided_at"),
+            # Statistics over a period (covering: no row lookups for speed and breakdowns).
+            models.Index(
+                fields=["decided_at", "status", "story", "language", "submitted_at"],
+                name="comment_decided_stats",
+            ),
             # The flagged tab.
             models.Index(fields=["status", "reject_score"], name="comment_score"),
             # The queue's other orders and language filter (screening.ranking uses the same
