@@ -7,7 +7,7 @@ access.comments_for_moderator, so a moderator never sees another site's comments
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from commentdesk.core import access
@@ -18,8 +18,9 @@ Status = Comment.Status
 
 # A pending comment the screening scored at least this likely to be rejected is "flagged".
 FLAG_SCORE = 0.5
-# Counts above this show as "10000+": exact counts of huge tabs are not worth a table scan.
-COUNT_CAP = 10_000
+# Counts above this show as "1000+": a tab badge needs no exact count of a huge tab (the
+# statistics page has exact figures), and the pulse recounts every tab every few seconds.
+COUNT_CAP = 1_000
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 
@@ -100,7 +101,9 @@ def _ordered(queryset: QuerySet, tab: str, order: str, languages=()) -> QuerySet
             open_report_count=Count("reports", filter=Q(reports__resolved_at__isnull=True))
         ).order_by("-open_report_count", "submitted_at", "pk")
     if tab in (Status.APPROVED, Status.REJECTED, Status.SPAM):
-        return queryset.order_by(F("decided_at").desc(nulls_last=True), "-pk")
+        # Plain DESC, so PostgreSQL walks the (status, decided_at) index backwards; comments
+        # published without a decision (post-moderation) have no decided_at and sort as NULLs.
+        return queryset.order_by("-decided_at", "-pk")
     return queryset.order_by("submitted_at", "pk")
 
 

@@ -29,13 +29,24 @@
     return input ? input.value : "";
   }
 
+  /* One claim request at a time: moving fast through the list claims only where you stop. */
+  var claiming = false;
+  var claimNext = null;
   function claim(item) {
-    if (!item.dataset.claimUrl || !context || context.closest(".desk-item")) return;
+    if (!item.dataset.claimUrl || !context) return;
     clearTimeout(claimTimer);
-    claimTimer = setTimeout(function () {
-      htmx.ajax("POST", item.dataset.claimUrl, {target: "#desk-context", swap: "innerHTML",
-        headers: {"X-CSRFToken": csrf()}});
-    }, 150);
+    claimTimer = setTimeout(function () { sendClaim(item); }, 150);
+  }
+  function sendClaim(item) {
+    if (claiming) { claimNext = item; return; }
+    claiming = true;
+    htmx.ajax("POST", item.dataset.claimUrl, {target: "#desk-context", swap: "innerHTML",
+      headers: {"X-CSRFToken": csrf()}}).finally(function () {
+      claiming = false;
+      var next = claimNext;
+      claimNext = null;
+      if (next && next === current) sendClaim(next);
+    });
   }
 
   function setCurrent(item, focus) {
@@ -222,8 +233,15 @@
     updateBatch();
   });
 
+  /* The pulse waits for the page's own requests, so it never races a decision. */
+  var inFlight = 0;
+  var pulseWanted = false;
+  document.body.addEventListener("htmx:beforeRequest", function () { inFlight += 1; });
   document.body.addEventListener("htmx:afterRequest", function (event) {
-    if (event.detail.elt && (event.detail.elt.closest(".desk-item") || event.detail.elt === batch)) pulse();
+    inFlight = Math.max(0, inFlight - 1);
+    var elt = event.detail.elt;
+    if (elt && elt.closest && (elt.closest(".desk-item") || elt === batch)) pulseWanted = true;
+    if (pulseWanted && !inFlight) pulse();
   });
   if (batch) {
     batch.addEventListener("htmx:afterRequest", function () {
@@ -234,6 +252,8 @@
 
   /* Counts, others' claims and decisions, every few seconds while the tab is visible. */
   function pulse() {
+    if (inFlight) { pulseWanted = true; return; }
+    pulseWanted = false;
     var body = new URLSearchParams();
     body.set("ids", items().map(function (i) { return i.dataset.id; }).join(","));
     if (current) body.set("focused", current.dataset.id);
