@@ -90,6 +90,7 @@ def test_the_statistics_show_queue_speed_moderators_and_rules(story_a, alice, er
     assert '<th scope="row">alice</th><td>2</td><td>1</td><td>0</td><td>3</td>' in html
     assert "R1 No personal attacks" in html
     assert "<svg" in html and 'class="desk-chart-bar"' in html
+    assert "Decisions per moderator (highest: 3)" in html
 
 
 def test_the_statistics_filter_by_language_and_period(story_a, alice, erin_client):

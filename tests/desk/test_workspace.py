@@ -168,3 +168,18 @@ def test_counts_are_capped_for_huge_tabs(story_a, alice_client, monkeypatch):
     for _ in range(3):
         post_comment(story_a)
     assert 'data-count-for="pending">2+</span>' in queue_html(alice_client)
+
+
+def test_leaving_the_desk_releases_my_claim(story_a, alice, alice_client, site_a):
+    comment = post_comment(story_a)
+    alice_client.post(reverse("desk:claim", args=[comment.pk]))
+    assert claims.holds([comment.pk])[comment.pk].is_mine(alice)
+    assert alice_client.post(reverse("desk:release")).status_code == 204
+    assert claims.holds([comment.pk]) == {}
+
+
+def test_the_comment_page_claims_it_and_can_pulse(story_a, alice, alice_client):
+    comment = post_comment(story_a)
+    html = alice_client.get(reverse("desk:comment", args=[comment.pk])).content.decode()
+    assert "You hold this comment until" in html
+    assert f'data-pulse-url="{reverse("desk:pulse")}"' in html

@@ -66,6 +66,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     hourly = not over_time or over_time[0]["hourly"]
     fmt = "%m-%d %H:00" if hourly else "%Y-%m-%d"
     rules = statistics.rejections_by_rule(scope)
+    moderators = statistics.decisions_by_moderator(scope)
     context = {
         "form": form,
         "scope": scope,
@@ -76,7 +77,10 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         "time_chart": statistics.bar_chart(
             [(row["bucket"].strftime(fmt), row["count"]) for row in over_time]
         ),
-        "moderators": statistics.decisions_by_moderator(scope),
+        "moderators": moderators,
+        "moderator_chart": statistics.bar_chart(
+            [(row["moderator"], row["total"]) for row in moderators], height=120
+        ),
         "speed": statistics.time_to_decision(scope),
         "rules": rules,
         "rule_chart": statistics.bar_chart(
