@@ -4,6 +4,7 @@ Writes bench/results/REPORT.md and results.json and prints the report. See bench
 """
 
 import argparse
+import dataclasses
 import json
 import os
 import platform
@@ -41,10 +42,17 @@ class Run:
         server.drain()
 
     def measure(self, server: Server, path: str, script: str, *args: str, connections: int):
+        """Load the server; its worker's CPU time per request is read before the queue drains.
+
+        CPU time per request is steadier than requests per second when other work shares the
+        machine: it says what the worker spent, not how long it waited for a core.
+        """
         url = server.base + path
+        cpu = server.worker_cpu()
         result = wrk.run(url, script, *args, connections=connections, seconds=self.seconds)
+        cpu = server.worker_cpu() - cpu
         server.drain()  # the next load starts on an idle worker
-        return result
+        return dataclasses.replace(result, cpu_ms=1000 * cpu / max(result.requests, 1))
 
     def reads(self, server: Server, name: str, threads: dict[int, list[str]], cache=None):
         """Load each thread's pages in turn (usually one); a thread read is all of them."""
@@ -78,6 +86,7 @@ class Run:
                 "rate": result.rate / pages,
                 "p50_ms": result.p50_ms,
                 "p99_ms": result.p99_ms,
+                "cpu_ms": result.cpu_ms,
                 "bytes": result.bytes_per_response,
                 "not_ok": result.requests - result.count(ok),
             }
@@ -96,6 +105,7 @@ class Run:
                 "rate": acked / result.seconds,
                 "p50_ms": result.p50_ms,
                 "p99_ms": result.p99_ms,
+                "cpu_ms": result.cpu_ms,
                 "acknowledged": acked,
                 "stored": count,
                 "lost": max(acked - count, 0),

@@ -33,8 +33,8 @@ def _peer(rows: list[dict], size: int | None = None) -> dict | None:
 def reads_table(reads: list[dict]) -> list[str]:
     lines = [
         "| thread | server | comments shown | requests | thread reads/s | p50 ms | p99 ms "
-        "| KiB/response | not 200 | × Isso |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| worker CPU ms/request | KiB/response | not 200 | × Isso |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in sorted(reads, key=lambda r: r["size"]):
         peer = _peer(reads, row["size"])
@@ -43,24 +43,25 @@ def reads_table(reads: list[dict]) -> list[str]:
         lines.append(
             f"| {row['size']} | {row['server']} | {'304' if revalidation else row['shown']} "
             f"| {row['pages']} | {_rate(row['rate'])} | {row['p50_ms']:,.1f} "
-            f"| {row['p99_ms']:,.1f} | {row['bytes'] / 1024:,.1f} | {row['not_ok']} | {times} |"
+            f"| {row['p99_ms']:,.1f} | {row['cpu_ms']:,.2f} | {row['bytes'] / 1024:,.1f} "
+            f"| {row['not_ok']} | {times} |"
         )
     return lines
 
 
 def submits_table(submits: list[dict]) -> list[str]:
     lines = [
-        "| server | req/s acknowledged | p50 ms | p99 ms | acknowledged | stored "
-        "| lost | stored, not acknowledged | other answers | × Isso |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+        "| server | req/s acknowledged | p50 ms | p99 ms | worker CPU ms/request | acknowledged "
+        "| stored | lost | stored, not acknowledged | other answers | × Isso |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
     ]
     peer = _peer(submits)
     for row in submits:
         other = ", ".join(f"{n}×{status}" for status, n in row["other"].items()) or "none"
         lines.append(
             f"| {row['server']} | {_rate(row['rate'])} | {row['p50_ms']:,.1f} "
-            f"| {row['p99_ms']:,.1f} | {row['acknowledged']} | {row['stored']} "
-            f"| {row['lost']} | {row['unacknowledged']} | {other} "
+            f"| {row['p99_ms']:,.1f} | {row['cpu_ms']:,.2f} | {row['acknowledged']} "
+            f"| {row['stored']} | {row['lost']} | {row['unacknowledged']} | {other} "
             f"| {'–' if row is peer else ratio(row['rate'], peer and peer['rate'])} |"
         )
     return lines
@@ -94,9 +95,11 @@ def targets(results: dict) -> list[str]:
             )
             continue
         got, times = row["rate"] / peer["rate"], goals[row["cache"]]
+        by_cpu = peer["cpu_ms"] / (row["cpu_ms"] * row["pages"]) if row["cpu_ms"] else 0
         lines.append(
             f"- 200-comment thread, {row['server']}: {got:,.0f}× Isso's rate "
-            f"(target {times}×): {_verdict(got >= times)}"
+            f"(target {times}×): {_verdict(got >= times)}; by worker CPU time per thread "
+            f"read {by_cpu:,.0f}×"
         )
     peer = _peer(results["submits"])
     for row in results["submits"]:
@@ -106,7 +109,8 @@ def targets(results: dict) -> list[str]:
         lines.append(
             f"- submissions, {row['server']}: {_rate(row['rate'])}/s vs Isso's "
             f"{_rate(peer['rate'])}/s, {row['lost']} lost (target: at least Isso's rate, "
-            f"none lost): {_verdict(ok)}"
+            f"none lost): {_verdict(ok)}; worker CPU per comment {row['cpu_ms']:,.1f} ms "
+            f"vs Isso's {peer['cpu_ms']:,.1f} ms"
         )
     for row in results["memory"]:
         if row["server"] != PEER:
@@ -152,7 +156,9 @@ def render(results: dict) -> str:
         "",
         "Comments shown: how many of the thread's comments one read returns (a paged reader "
         "view shows the first page). Requests: how many pages one thread read takes; "
-        "latencies are per request.",
+        "latencies are per request. Worker CPU ms/request: what the one worker spent per "
+        "answer, steadier than rates when other work shares the machine (1000 / it is the "
+        "worker's ceiling in requests/s on a free core).",
         "",
         "## Submitting comments (all go to pre-moderation)",
         "",

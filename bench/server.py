@@ -37,6 +37,12 @@ def memory_kib(pid: int) -> dict[str, int]:
     return fields
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Server:
     """``with Server(...) as server``: gunicorn running ``app`` until the block ends."""
 
@@ -98,6 +104,9 @@ class Server:
         if len(pids) != 1:
             raise RuntimeError(f"expected one gunicorn worker, found {pids}")
         return pids[0]
+
+    def worker_cpu(self) -> float:
+        return cpu_seconds(self.worker_pid())
 
     def worker_memory(self) -> dict[str, int]:
         return memory_kib(self.worker_pid())

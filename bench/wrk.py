@@ -20,6 +20,7 @@ class LoadResult:
     p99_ms: float
     errors: dict[str, int]
     statuses: dict[int, int]
+    cpu_ms: float = 0.0  # the server worker's CPU time per request, when measured
 
     @property
     def rate(self) -> float:

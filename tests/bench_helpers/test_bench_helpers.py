@@ -1,9 +1,11 @@
 """The bench's own helpers work (the benchmarks themselves run with `make bench`, not here)."""
 
 import json
+import os
+import time
 
 import pytest
-from bench import cdseed, corpus, report, wrk
+from bench import cdseed, corpus, report, server, wrk
 from bench.corpus import THREAD_SIZES, thread
 
 from commentdesk.core.models import Story
@@ -67,6 +69,7 @@ def _read(server: str, size: int, rate: float, cache=None, shown=None) -> dict:
         "rate": rate,
         "p50_ms": 1.0,
         "p99_ms": 2.0,
+        "cpu_ms": 0.5,
         "bytes": 2048,
         "not_ok": 0,
     }
@@ -78,6 +81,7 @@ def _submit(server: str, rate: float, acknowledged: int, stored: int) -> dict:
         "rate": rate,
         "p50_ms": 1.0,
         "p99_ms": 2.0,
+        "cpu_ms": 0.5,
         "acknowledged": acknowledged,
         "stored": stored,
         "lost": max(acknowledged - stored, 0),
@@ -113,11 +117,20 @@ def test_the_report_gives_ratios_against_isso_and_judges_each_target():
     }
     text = report.render(results)
     assert (
-        "| 200 | Commentdesk SQLite, from cache | 200 | 1 | 1,500 | 1.0 | 2.0 | 2.0 | 0 | 300.0× |"
+        "| 200 | Commentdesk SQLite, from cache | 200 | 1 | 1,500 | 1.0 | 2.0 | 0.50 | 2.0 | 0 "
+        "| 300.0× |"
     ) in text
-    assert "from cache: 300× Isso's rate (target 200×): **met**" in text
+    assert "from cache: 300× Isso's rate (target 200×): **met**; by worker CPU" in text
     assert "cold: 8× Isso's rate (target 10×): **not met**" in text
     assert "page, cold: not judged, it shows only 26 of the 200 comments" in text
-    assert "If-None-Match | 304 | 1 | 3,000 | 1.0 | 2.0 | 2.0 | 0 | – |" in text
+    assert "If-None-Match | 304 | 1 | 3,000 | 1.0 | 2.0 | 0.50 | 2.0 | 0 | – |" in text
     assert "1 lost (target: at least Isso's rate, none lost): **not met**" in text
     assert "210 MiB (target at most 200 MiB): **not met**" in text
+
+
+def test_a_process_cpu_time_is_read_from_proc_and_grows_with_work():
+    before = server.cpu_seconds(os.getpid())
+    deadline = time.process_time() + 0.1
+    while time.process_time() < deadline:
+        pass
+    assert server.cpu_seconds(os.getpid()) - before >= 0.05
