@@ -40,6 +40,7 @@ def test_a_comment_is_stored_pending_and_the_secret_is_given_once(story_a, reade
     assert comment.body == "Line one\nLine two"
     assert answer["secret"] and answer["secret"] not in comment.secret_hash
     assert not response.cookies
+    assert response["Cache-Control"] == "private, no-store"
 
 
 def test_a_refused_comment_has_the_forms_messages_per_field(story_a, reader):

@@ -43,6 +43,9 @@ def test_a_cached_page_and_its_items_cost_no_database_query(
     # The page differs only by its fresh form token and idempotency key.
     token = re.compile(rb'name="(form_token|idempotency_key)" value="[^"]+"')
     assert token.sub(b"", page.content) == token.sub(b"", first.content)
+    key = re.compile(rb'name="idempotency_key" value="([^"]+)"')
+    assert key.search(page.content)[1] != key.search(first.content)[1]
+    assert b"slot" not in page.content
 
 
 def test_personal_pages_are_never_cached(story_a, alice, reader):

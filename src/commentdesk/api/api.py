@@ -8,6 +8,7 @@ from ninja.parser import Parser
 
 from commentdesk.api.errors import ApiProblem, register_exception_handlers
 from commentdesk.api.routers import comments, stories
+from commentdesk.lib.httpcache import PRIVATE_CACHE_CONTROL
 
 
 class JsonOnlyParser(Parser):
@@ -26,7 +27,18 @@ class JsonOnlyParser(Parser):
             raise ApiProblem(400, "invalid_json", "The request body is not valid JSON.") from error
 
 
-api = NinjaAPI(
+class CommentdeskApi(NinjaAPI):
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        """Answers built from data are a reader's own (a comment and its secret): never stored
+        by a cache. The public thread builds its own cacheable response."""
+        response = super().create_response(
+            request, data, status=status, temporal_response=temporal_response
+        )
+        response.headers.setdefault("Cache-Control", PRIVATE_CACHE_CONTROL)
+        return response
+
+
+api = CommentdeskApi(
     title="Commentdesk API",
     version="1",
     description=(

@@ -69,9 +69,7 @@ def _published(story_id: int, comment_id: str | None) -> Comment | None:
     ).first()
 
 
-def render_section(
-    request: HttpRequest, snapshot: StorySnapshot, *, form=None, status=200, **extra
-) -> HttpResponse:
+def _section_context(request: HttpRequest, snapshot: StorySnapshot, form, extra) -> dict:
     lang = translation.get_language()
     sort = _sort(request)
     cursor = request.GET.get("cursor", "")
@@ -80,7 +78,7 @@ def render_section(
     except BadCursor:
         count, items = rendered_thread(snapshot, lang=lang, sort=sort, cursor="")
     form = form or CommentForm(initial={"parent": request.GET.get("reply")})
-    context = {
+    return {
         "story": snapshot,
         "lang": lang,
         "sort": sort,
@@ -96,8 +94,35 @@ def render_section(
         "report_target": _published(snapshot.id, request.GET.get("report")),
         **extra,
     }
+
+
+def render_section(
+    request: HttpRequest, snapshot: StorySnapshot, *, form=None, status=200, **extra
+) -> HttpResponse:
+    """The page for one reader: with their form's errors, a reply or report form, a notice."""
+    context = _section_context(request, snapshot, form, extra)
     response = render(request, "public/comments_page.html", context, status=status)
     return allow_framing_by(response, snapshot.allowed_origins)
+
+
+# The page everyone gets is rendered once per thread version with these in place of the
+# per-request form token and idempotency key, which are put in on the way out.
+TOKEN_SLOT = "cd-form-token-slot"  # noqa: S105 (a placeholder, not a secret)
+KEY_SLOT = "cd-idempotency-key-slot"
+
+
+def render_public_section(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse:
+    def render_page() -> str:
+        context = _section_context(request, snapshot, None, {})
+        context.update(form_token=TOKEN_SLOT, idempotency_key=KEY_SLOT)
+        return render_to_string("public/comments_page.html", context)
+
+    lang, sort, cursor = translation.get_language(), _sort(request), request.GET.get("cursor", "")
+    variant = f"page:{lang}:{sort}:{cursor}:{snapshot.accepts_comments}"
+    html = threads.cached_rendering(snapshot, variant, render_page)
+    html = html.replace(TOKEN_SLOT, issue_form_token(snapshot.id))
+    html = html.replace(KEY_SLOT, secrets.token_urlsafe(24))
+    return allow_framing_by(HttpResponse(html), snapshot.allowed_origins)
 
 
 def _page_etag(snapshot: StorySnapshot, request: HttpRequest, lang: str) -> str:
@@ -120,7 +145,7 @@ def comments_section(request: HttpRequest, story_id: int) -> HttpResponse:
         etag = _page_etag(snapshot, request, lang)
         if is_fresh(request, etag):
             return allow_framing_by(not_modified(etag), snapshot.allowed_origins)
-        return mark_public(render_section(request, snapshot), etag)
+        return mark_public(render_public_section(request, snapshot), etag)
 
 
 def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse:

@@ -22,6 +22,7 @@
     frame.name = "commentdesk:" + ++count + ":" + location.origin;
     frame.title = el.getAttribute("data-frame-title") || "Comments";
     frame.src = base + "/embed/?" + query;
+    frame.loading = "lazy"; // comments far below the fold wait until the reader nears them
     frame.style.width = "100%";
     frame.style.minHeight = "320px";
     frame.style.border = "0";
