@@ -87,3 +87,10 @@ def test_the_snippet_has_the_loader_and_a_no_script_frame(db):
         '<noscript><iframe src="https://comments.example/embed/?url=https%3A%2F%2Fa.example'
         '%2Fx%3Fid%3D1%26b%3D2&amp;title=Say%20%22hi%22%20%26%20%3Cgo%3E&amp;lang=ko"'
     ) in html
+
+
+def test_the_refusal_is_in_the_snippets_language(site_a, reader):
+    response = reader.get("/embed/", {"url": "https://evil.example/x", "lang": "ko"})
+    html = response.content.decode()
+    assert '<html lang="ko"' in html
+    assert "이 기사 주소는 이 서버의 어떤 사이트에도 속하지 않습니다." in html

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.translation import gettext as _
 from ninja import Header, Router, Status
 
 from commentdesk.api.errors import ApiProblem
@@ -42,7 +43,7 @@ def _story_for(request: HttpRequest, payload: CommentIn) -> Story:
     if payload.story_id is not None:
         story = Story.objects.select_related("site").filter(pk=payload.story_id).first()
         if story is None:
-            raise ApiProblem(404, "not_found", "No story with this id.")
+            raise ApiProblem(404, "not_found", _("No story with this id."))
         return story
     if payload.story_url:
         return stories.register_story(
@@ -51,7 +52,7 @@ def _story_for(request: HttpRequest, payload: CommentIn) -> Story:
             title=payload.story_title,
             language=payload.story_language,
         )
-    raise SubmissionRefused({"story_id": ["Give story_id or story_url."]})
+    raise SubmissionRefused({"story_id": [_("Give story_id or story_url.")]})
 
 
 def own_json(own: reader.OwnComment) -> dict:
@@ -115,7 +116,7 @@ def get_own(request: HttpRequest, comment_id: int, secret: str = SECRET):
 def _comment_story(comment_id: int) -> Story:
     comment = Comment.objects.select_related("story__site").filter(pk=comment_id).first()
     if comment is None:
-        raise ApiProblem(404, "not_found", "No comment of yours was found with this link.")
+        raise ApiProblem(404, "not_found", _("No comment of yours was found with this link."))
     return comment.story
 
 

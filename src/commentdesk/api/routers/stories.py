@@ -4,6 +4,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Query, Router
 
 from commentdesk.api.errors import ApiProblem
@@ -55,7 +56,7 @@ def thread_json(snapshot: StorySnapshot, *, sort: str, cursor: str, limit: int) 
 def _snapshot_or_404(story_id: int) -> StorySnapshot:
     snapshot = threads.story_snapshot(story_id)
     if snapshot is None:
-        raise ApiProblem(404, "not_found", "No story with this id.")
+        raise ApiProblem(404, "not_found", _("No story with this id."))
     return snapshot
 
 
@@ -100,5 +101,5 @@ def find_story(request: HttpRequest, url: str):
     """The registered story for an article URL (stories register on first comment or embed)."""
     story = stories.find_story(url)
     if story is None:
-        raise ApiProblem(404, "not_found", "No story is registered for this URL yet.")
+        raise ApiProblem(404, "not_found", _("No story is registered for this URL yet."))
     return _story(_snapshot_or_404(story.pk))

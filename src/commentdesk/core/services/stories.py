@@ -9,6 +9,7 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from commentdesk.core.models import Site, Story
 from commentdesk.core.services.errors import NotAllowed
@@ -73,15 +74,15 @@ def register_story(*, url: str, origin: str | None, title: str = "", language: s
     """The story for this article URL, created on first use. Raises StoryRefused."""
     url = canonical_url(url)
     if len(url) > MAX_URL_LENGTH or urlsplit(url).scheme not in {"http", "https"}:
-        raise StoryRefused("This is not an article address Commentdesk can accept.")
+        raise StoryRefused(_("This is not an article address Commentdesk can accept."))
     site = site_for_url(url)
     if site is None:
-        raise StoryRefused("This article address does not belong to any site on this server.")
+        raise StoryRefused(_("This article address does not belong to any site on this server."))
     story = Story.objects.select_related("site").filter(site=site, url=url).first()
     if story is not None:
         return story
     if not origin_allowed(site, origin):
-        raise StoryRefused("Comments for this site can only be embedded from its own pages.")
+        raise StoryRefused(_("Comments for this site can only be embedded from its own pages."))
     fields = {
         "title": normalise_line(title)[:MAX_TITLE_LENGTH] or url[:MAX_TITLE_LENGTH],
         "language": clean_language(language),

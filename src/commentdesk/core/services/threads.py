@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from commentdesk.core.models import Comment, Site, Story
 
@@ -146,7 +147,7 @@ def decode_cursor(cursor: str) -> tuple[int, int, int]:
         featured, micros, pk = (int(part) for part in raw.split("."))
         return (featured, micros, pk)
     except (ValueError, UnicodeDecodeError) as error:
-        raise BadCursor("This page link is not valid: start from the first page.") from error
+        raise BadCursor(_("This page link is not valid: start from the first page.")) from error
 
 
 def thread_page(

@@ -13,6 +13,7 @@ from django.core.cache import cache as django_cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
@@ -65,13 +66,13 @@ def _story_id(request: HttpRequest, url: str) -> int:
 @require_GET
 @xframe_options_exempt
 def embed_frame(request: HttpRequest) -> HttpResponse:
-    try:
-        story_id = _story_id(request, request.GET.get("url", ""))
-    except stories.StoryRefused as refusal:
-        response = render(
-            request, "public/embed_refused.html", {"reason": refusal.message}, status=403
-        )
-        return mark_private(response)
+    with translation.override(widget_language(request.GET.get("lang"))):
+        try:
+            story_id = _story_id(request, request.GET.get("url", ""))
+        except stories.StoryRefused as refusal:
+            context = {"reason": refusal.message}
+            response = render(request, "public/embed_refused.html", context, status=403)
+            return mark_private(response)
     query = {}
     if request.GET.get("lang"):
         query["lang"] = widget_language(request.GET["lang"])
