@@ -24,7 +24,7 @@ from commentdesk.screening.normalise import fold
 REJECTED = (Comment.Status.REJECTED, Comment.Status.SPAM)
 LABELS = {Comment.Status.APPROVED: 0, Comment.Status.REJECTED: 1, Comment.Status.SPAM: 1}
 RETRAIN_MIN_DECISIONS = 200
-RETRAIN_SHARE = 0.25  # retrain once decisions grew by a quarter since the last retrain
+RETRAIN_SHARE = 0.2  # retrain once decisions grew by a fifth since the last retrain
 DRIVERS_SHOWN = 6
 
 _cache: dict[int, tuple[str, OnlineModel]] = {}
@@ -89,18 +89,20 @@ def estimate(site_id: int, body: str, screening: dict) -> Estimate:
     score = model.score(example)
     pushes = model.drivers(folded, example)
     top = sorted(((g, p) for g, p in pushes.items() if p > 0), key=lambda gp: -gp[1])
-    drivers = _without_overlaps(top)[:DRIVERS_SHOWN]
-    return Estimate(score, [(g.strip(), round(p, 3)) for g, p in drivers], decisions)
+    drivers = _without_overlaps(top, DRIVERS_SHOWN)
+    return Estimate(score, [(g, round(p, 3)) for g, p in drivers], decisions)
 
 
-def _without_overlaps(ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """Keep the strongest of n-grams that contain one another ("idiot" over "idio")."""
+def _without_overlaps(ranked: list[tuple[str, float]], limit: int) -> list[tuple[str, float]]:
+    """The ``limit`` strongest n-grams, skipping those inside or around a stronger one
+    ("idiot" over "idio")."""
     kept: list[tuple[str, float]] = []
     for gram, push in ranked:
         core = gram.strip()
-        if any(core in other.strip() or other.strip() in core for other, _ in kept):
-            continue
-        kept.append((gram, push))
+        if not any(core in other or other in core for other, _ in kept):
+            kept.append((core, push))
+            if len(kept) == limit:
+                break
     return kept
 
 
@@ -125,9 +127,10 @@ def learn_from_decision(comment_id: int, label: int, text: str) -> None:
     site_id = comment.story.site_id
     _, example = example_for(text, comment.screening)
     with transaction.atomic():
-        AssistantModel.objects.get_or_create(
-            site_id=site_id, defaults={"state": OnlineModel().dumps()}
-        )
+        if not AssistantModel.objects.filter(site_id=site_id).exists():
+            AssistantModel.objects.get_or_create(
+                site_id=site_id, defaults={"state": OnlineModel().dumps()}
+            )
         row = AssistantModel.objects.select_for_update().get(site_id=site_id)
         cached = _cache.get(site_id)
         model = (

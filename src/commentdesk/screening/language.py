@@ -4,14 +4,15 @@ The script is counted from Unicode letters. Tibetan, Burmese, Khmer and Lao are 
 their scripts alone (no library here knows them); Arabic script with the letters only
 Uyghur uses (ې ۆ ۇ ۈ ۋ ڭ ھ) is Uyghur. Korean is Hangul. Chinese is Han: Traditional when
 folding it to Simplified changes characters, Cantonese when it has characters of written
-Cantonese (嘅 咗 冇 唔 係 佢 ...). Latin-script and other texts go to ``lingua``, limited to
-the languages a newsroom is likely to get, which keeps it fast and its models small.
+Cantonese (嘅 咗 冇 唔 係 佢 ...). Latin and other Arabic-script texts go to ``lingua``,
+limited to the languages of that script a newsroom is likely to get, which keeps it fast
+and its models small; Cyrillic, Greek, Thai and Japanese kana are told by script.
 """
 
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
 from lingua import Language, LanguageDetectorBuilder
@@ -34,12 +35,14 @@ _SCRIPT_PREFIXES = (
 )
 _UYGHUR_LETTERS = frozenset("ېۆۇۈۋڭھ")
 _CANTONESE = frozenset("嘅咗冇唔係佢啲喺嘢乜咩嚟睇噉哋嗰咁攞畀揾冚攰嬲")
-_LINGUA = [
-    Language.ENGLISH, Language.VIETNAMESE, Language.KOREAN, Language.CHINESE,
-    Language.JAPANESE, Language.ARABIC, Language.PERSIAN, Language.URDU, Language.RUSSIAN,
-    Language.GERMAN, Language.FRENCH, Language.SPANISH, Language.PORTUGUESE,
-    Language.DANISH, Language.INDONESIAN, Language.MALAY, Language.TAGALOG, Language.THAI,
-]  # fmt: skip
+# lingua decides only among languages of the text's script (fewer models in memory, faster).
+_LINGUA = {
+    "Latn": (Language.ENGLISH, Language.VIETNAMESE, Language.GERMAN, Language.FRENCH,
+             Language.SPANISH, Language.PORTUGUESE, Language.DANISH, Language.INDONESIAN,
+             Language.MALAY, Language.TAGALOG),
+    "Arab": (Language.ARABIC, Language.PERSIAN, Language.URDU),
+}  # fmt: skip
+SCRIPT_ONLY = {"Cyrl": "ru", "Thai": "th", "Jpan": "ja", "Grek": "el"}
 _s2t = opencc.OpenCC("s2t")
 _t2s = opencc.OpenCC("t2s")
 
@@ -51,9 +54,9 @@ class Detection:
     scripts: dict[str, int]  # letters per script
 
 
-@lru_cache(maxsize=1)
-def _detector():
-    return LanguageDetectorBuilder.from_languages(*_LINGUA).build()
+@cache
+def _detector(script: str):
+    return LanguageDetectorBuilder.from_languages(*_LINGUA[script]).build()
 
 
 @lru_cache(maxsize=65536)
@@ -81,7 +84,9 @@ def _language(text: str, script: str) -> str:
         return _chinese_variant(text)
     if script == "Arab" and any(c in _UYGHUR_LETTERS for c in text):
         return "ug"
-    found = _detector().detect_language_of(text)
+    if script not in _LINGUA:
+        return SCRIPT_ONLY.get(script, "")
+    found = _detector(script).detect_language_of(text)
     return found.iso_code_639_1.name.lower() if found else ""
 
 

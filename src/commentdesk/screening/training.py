@@ -12,8 +12,9 @@ from sklearn.linear_model import LogisticRegression
 
 from commentdesk.core.models import Comment, Site
 from commentdesk.screening import assistant
-from commentdesk.screening.model import N_FEATURES, OnlineModel
+from commentdesk.screening.model import N_FEATURES, OnlineModel, text_matrix
 from commentdesk.screening.models import AssistantModel
+from commentdesk.screening.normalise import fold
 
 C = 4.0  # inverse regularisation strength; the same as the batch baseline's
 
@@ -25,21 +26,10 @@ def retrain_site_model(site_id: int) -> int:
     labels = np.array([label for _, _, label in rows])
     if len(rows) < 2 or labels.min() == labels.max():
         return 0
-    examples = [assistant.example_for(text, screening)[1] for text, screening, _ in rows]
-    matrix = sp.vstack(
-        [
-            sp.csr_matrix(
-                (
-                    np.concatenate([e.values, e.signals]),
-                    np.concatenate([e.indices, N_FEATURES + np.arange(len(e.signals))]),
-                    [0, len(e.values) + len(e.signals)],
-                ),
-                shape=(1, N_FEATURES + len(e.signals)),
-            )
-            for e in examples
-        ]  # fmt: skip
-    ).tocsr()
-    fitted = LogisticRegression(C=C, max_iter=1000).fit(matrix, labels)
+    texts = text_matrix([fold(text, loose=True).text for text, _, _ in rows])
+    signals = sp.csr_matrix(np.vstack([assistant.signal_values(s) for _, s, _ in rows]))
+    matrix = sp.hstack([texts, signals], format="csr")
+    fitted = LogisticRegression(C=C, solver="liblinear", dual=True).fit(matrix, labels)
     with transaction.atomic():
         row = AssistantModel.objects.select_for_update().get(site_id=site_id)
         model = OnlineModel.loads(bytes(row.state))
