@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # The assistant and both baselines on every labelled set in ../shared/data/moderation-dev/
-# (or the folders given), one `commentdesk assist evaluate` run per set, then the same with
-# --online-only (no periodic full retrain). Prints "SET {json}" lines.
-# Usage: bench/assistant.sh [SET_DIR ...]
+# (or the set folders given), one `commentdesk assist evaluate` run per set, smallest first.
+# With --online-only: the assistant without its periodic full retrain, and no baselines.
+# Prints "SET {json}" lines.   Usage: bench/assistant.sh [--online-only] [SET_DIR ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATA=../shared/data/moderation-dev
+mode=(--baseline toxicity --baseline tfidf)
+if [ "${1:-}" = "--online-only" ]; then mode=(--online-only); shift; fi
 sets=("$@")
-[ ${#sets[@]} -eq 0 ] && sets=("$DATA"/*/)
+if [ ${#sets[@]} -eq 0 ]; then
+  mapfile -t sets < <(du -s ../shared/data/moderation-dev/*/ | sort -n | cut -f2)
+fi
 for dir in "${sets[@]}"; do
-  name=$(basename "$dir")
   .venv/bin/commentdesk assist evaluate --train "$dir/train.csv" --test "$dir/test.csv" \
-    --baseline toxicity --baseline tfidf | sed "s/^/$name /"
-  .venv/bin/commentdesk assist evaluate --train "$dir/train.csv" --test "$dir/test.csv" \
-    --online-only | sed "s/^/$name /"
+    "${mode[@]}" | sed "s|^|$(basename "$dir") |"
 done

@@ -118,27 +118,21 @@ def decision_made(comment: Comment, *, status: str = "", body_before: str | None
         label, text = LABELS[status], comment.body
     else:
         return
-    transaction.on_commit(partial(learn_from_decision, comment.pk, label, text))
-
-
-def learn_from_decision(comment_id: int, label: int, text: str) -> None:
-    """One incremental step on one decision; queue a full retrain when one is due."""
-    comment = Comment.objects.select_related("story").get(pk=comment_id)
     site_id = comment.story.site_id
-    _, example = example_for(text, comment.screening)
+    learn = partial(learn_from_decision, site_id, label, text, comment.screening)
+    transaction.on_commit(learn)
+
+
+def learn_from_decision(site_id: int, label: int, text: str, screening: dict) -> None:
+    """One incremental step on one decision; queue a full retrain when one is due."""
+    _, example = example_for(text, screening)
     with transaction.atomic():
-        if not AssistantModel.objects.filter(site_id=site_id).exists():
-            AssistantModel.objects.get_or_create(
-                site_id=site_id, defaults={"state": OnlineModel().dumps()}
-            )
-        row = AssistantModel.objects.select_for_update().get(site_id=site_id)
+        row = _lock_model_row(site_id)
         cached = _cache.get(site_id)
-        model = (
-            cached[1]
-            if cached and cached[0] == row.version
-            else OnlineModel.loads(bytes(row.state))
-        )
-        model = model.copy()
+        if cached and cached[0] == row.version:
+            model = cached[1].copy()
+        else:
+            model = OnlineModel.loads(bytes(AssistantModel.objects.get(pk=row.pk).state))
         model.learn(example, label)
         row.state = model.dumps()
         row.version = uuid.uuid4().hex
@@ -150,6 +144,19 @@ def learn_from_decision(comment_id: int, label: int, text: str) -> None:
         from commentdesk.screening.tasks import retrain_assistant
 
         transaction.on_commit(partial(retrain_assistant.enqueue, site_id))
+
+
+def _lock_model_row(site_id: int) -> AssistantModel:
+    """The site's model row, locked, without its (large) state; created on first use."""
+    counters = ("pk", "version", "decisions", "rejections", "retrained_at_decisions")
+    locked = AssistantModel.objects.select_for_update().only(*counters)
+    row = locked.filter(site_id=site_id).first()
+    if row is None:
+        AssistantModel.objects.get_or_create(
+            site_id=site_id, defaults={"state": OnlineModel().dumps()}
+        )
+        row = locked.get(site_id=site_id)
+    return row
 
 
 RETRAIN_ENABLED = True  # the evaluate command's --online-only turns it off to measure

@@ -14,6 +14,7 @@ text weights and the signal weights.
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import regex
@@ -67,6 +68,7 @@ def text_features(folded: str) -> tuple[np.ndarray, np.ndarray]:
     return row.indices.astype(np.int32), row.data.astype(np.float32)
 
 
+@lru_cache(maxsize=262144)  # n-grams recur across comments; hashing each is most of explaining
 def bucket(gram: str) -> int:
     return abs(murmurhash3_32(gram, seed=0)) % N_FEATURES
 

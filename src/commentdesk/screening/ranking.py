@@ -1,8 +1,7 @@
 """Orders and filters of the moderators' queue. Each order has an index on Comment
 (core migration 0002) so the first page stays fast with a million comments."""
 
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Abs, Coalesce
+from django.db.models import Case, F, FloatField, Func, IntegerField, Q, QuerySet, Value, When
 
 ORDERS = {
     "oldest": "Oldest first",
@@ -12,15 +11,20 @@ ORDERS = {
 DEFAULT_ORDER = "oldest"
 
 
-# The same expressions as the indexes comment_queue_likely and comment_queue_uncertain.
-def likelihood():
+# The same expressions as the indexes comment_queue_likely and comment_queue_uncertain on
+# Comment. The constants are written into the SQL, not passed as parameters: a database
+# only uses an expression index for an ORDER BY whose expression is the index's, and
+# SQLite cannot match a parameter to the index's constant.
+def likelihood() -> Func:
     """The assistant's estimate; unscored comments (-1) last."""
-    return Coalesce(F("reject_score"), Value(-1.0))
+    return Func(F("reject_score"), template="COALESCE(%(expressions)s, -1.0)",
+                output_field=FloatField())  # fmt: skip
 
 
-def uncertainty():
+def uncertainty() -> Func:
     """Distance of the estimate from a coin toss (0 = most uncertain); unscored (1) last."""
-    return Coalesce(Abs(F("reject_score") - Value(0.5)), Value(1.0))
+    return Func(F("reject_score"), template="COALESCE(ABS(%(expressions)s - 0.5), 1.0)",
+                output_field=FloatField())  # fmt: skip
 
 
 def _order_by(order: str) -> list:
@@ -49,9 +53,7 @@ def filter_language(queryset: QuerySet, language: str) -> QuerySet:
     """Comments in one language; ``zh`` also takes zh-Hans, zh-Hant and so on."""
     if not language:
         return queryset
-    return queryset.filter(language__in=[language]) | queryset.filter(
-        language__startswith=language + "-"
-    )
+    return queryset.filter(Q(language=language) | Q(language__startswith=language + "-"))
 
 
 def moderator_languages(user) -> list[str]:

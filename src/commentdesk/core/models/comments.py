@@ -2,11 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Value
-from django.db.models.functions import Abs, Coalesce
+from django.db.models import F
 
 from commentdesk.core.models.sites import Site, TermsRule
 from commentdesk.core.models.stories import Story
+from commentdesk.screening.ranking import likelihood, uncertainty
 
 
 class CommenterState(models.TextChoices):
@@ -103,13 +103,13 @@ class Comment(models.Model):
             # expressions; unscored comments, NULL, sort last on SQLite and PostgreSQL alike).
             models.Index(
                 F("status"),
-                Coalesce(F("reject_score"), Value(-1.0)).desc(),
+                likelihood().desc(),
                 F("submitted_at"),
                 name="comment_queue_likely",
             ),
             models.Index(
                 F("status"),
-                Coalesce(Abs(F("reject_score") - Value(0.5)), Value(1.0)).asc(),
+                uncertainty().asc(),
                 F("submitted_at"),
                 name="comment_queue_uncertain",
             ),

@@ -69,7 +69,9 @@ class Command(BaseCommand):
         # In memory where the system has a tmpfs: the scratch database needs no durability.
         # TemporaryDirectory makes a private (0700) folder with an unpredictable name.
         shm = SHM if os.path.isdir(SHM) and os.access(SHM, os.W_OK) else None
-        with tempfile.TemporaryDirectory(prefix="commentdesk-evaluate-", dir=shm) as folder:
+        with tempfile.TemporaryDirectory(
+            prefix="commentdesk-evaluate-", dir=shm, ignore_cleanup_errors=True
+        ) as folder:
             env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
             env |= {
                 "COMMENTDESK_DATA_DIR": folder,
