@@ -93,3 +93,9 @@ def test_a_full_retrain_runs_as_a_task_once_enough_decisions_came_in(
     assert model.retrained_at_decisions == 6
     waiting.refresh_from_db()
     assert waiting.reject_score > 0.5  # re-scored by the retrained model
+
+
+def test_a_stored_model_of_an_older_format_restarts_from_the_prior(story_a, alice, rule_a):
+    AssistantModel.objects.create(site=story_a.site, state=b"older layout", version="x")
+    comment = post_comment(story_a, body="I enjoyed this report on the harbour.")
+    assert 0 < comment.reject_score < 0.5

@@ -9,6 +9,7 @@ services call it (through ``decision_made``) after their transaction commits, an
 (``screening.tasks.retrain_assistant``); the model is useful without it.
 """
 
+import logging
 import uuid
 from dataclasses import dataclass
 from functools import partial
@@ -28,6 +29,7 @@ RETRAIN_SHARE = 0.2  # retrain once decisions grew by a fifth since the last ret
 DRIVERS_SHOWN = 6
 
 _cache: dict[int, tuple[str, OnlineModel]] = {}
+logger = logging.getLogger(__name__)
 
 
 def signal_values(screening: dict) -> np.ndarray:
@@ -59,6 +61,16 @@ def example_for(body: str, screening: dict) -> tuple[str, Example]:
     return folded.text, Example(indices, values, signal_values(screening))
 
 
+def load_state(blob: bytes) -> OnlineModel:
+    """A stored model; one of an older layout (signals added since) restarts from the prior
+    and is refit from the site's decisions at the next retrain."""
+    try:
+        return OnlineModel.loads(blob)
+    except ValueError:
+        logger.warning("Assistant model of an older format: starting again from the prior.")
+        return OnlineModel()
+
+
 def model_for(site_id: int) -> tuple[OnlineModel, int]:
     """The site's current model (cached per process until its version changes)."""
     row = AssistantModel.objects.filter(site_id=site_id).values("version", "decisions").first()
@@ -68,7 +80,7 @@ def model_for(site_id: int) -> tuple[OnlineModel, int]:
     if cached and cached[0] == row["version"]:
         return cached[1], row["decisions"]
     stored = AssistantModel.objects.only("state", "version", "decisions").get(site_id=site_id)
-    model = OnlineModel.loads(bytes(stored.state))
+    model = load_state(bytes(stored.state))
     _cache[site_id] = (stored.version, model)
     return model, stored.decisions
 
@@ -132,7 +144,7 @@ def learn_from_decision(site_id: int, label: int, text: str, screening: dict) ->
         if cached and cached[0] == row.version:
             model = cached[1].copy()
         else:
-            model = OnlineModel.loads(bytes(AssistantModel.objects.get(pk=row.pk).state))
+            model = load_state(bytes(AssistantModel.objects.get(pk=row.pk).state))
         model.learn(example, label)
         row.state = model.dumps()
         row.version = uuid.uuid4().hex

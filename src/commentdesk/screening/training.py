@@ -12,7 +12,7 @@ from sklearn.linear_model import LogisticRegression
 
 from commentdesk.core.models import Comment, Site
 from commentdesk.screening import assistant
-from commentdesk.screening.model import N_FEATURES, OnlineModel, text_matrix
+from commentdesk.screening.model import N_FEATURES, text_matrix
 from commentdesk.screening.models import AssistantModel
 from commentdesk.screening.normalise import fold
 
@@ -32,7 +32,7 @@ def retrain_site_model(site_id: int) -> int:
     fitted = LogisticRegression(C=C, solver="liblinear", dual=True).fit(matrix, labels)
     with transaction.atomic():
         row = AssistantModel.objects.select_for_update().get(site_id=site_id)
-        model = OnlineModel.loads(bytes(row.state))
+        model = assistant.load_state(bytes(row.state))
         coef = fitted.coef_.ravel()
         model.w = coef[:N_FEATURES].astype(np.float32)
         model.sw = coef[N_FEATURES:].astype(np.float64)
