@@ -4,6 +4,7 @@ Alice moderates site A, Bob moderates site B, Carol is an admin; readers are ano
 """
 
 import itertools
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -136,7 +137,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     """Debian's real headless Chromium, driven by Playwright. Missing Chromium fails loudly."""
     from playwright.sync_api import sync_playwright
 
@@ -146,3 +147,17 @@ def browser():
         )
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    """The shared Chromium, with every page a test opened closed before its database is reset.
+
+    Closing a page can send requests (the desk releases its claim with a beacon); the pause
+    lets the live server finish them, so they never race the test database's flush.
+    """
+    yield chromium
+    if chromium.contexts:
+        for context in chromium.contexts:
+            context.close()
+        time.sleep(0.5)
