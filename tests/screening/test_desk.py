@@ -13,7 +13,8 @@ def queue_html(client, **params) -> str:
 
 def test_the_queue_shows_why_a_comment_was_flagged(story_a, alice_client):
     add_terms(story_a.site, "hold", "idiot")
-    post_comment(story_a, body="You <b>1d10t</b>, see https://spam.example/x")
+    body = "You <b>1d10t</b>, read the article before you comment: https://spam.example/x"
+    post_comment(story_a, body=body)
     html = queue_html(alice_client)
     assert '<mark class="screening-term">1d10t</mark>' in html
     assert "&lt;b&gt;" in html and "<b>1d10t" not in html  # reader's markup stays text

@@ -173,6 +173,7 @@ def _earlier(story: Story, key_hash: str) -> Comment | None:
     return (
         Comment.objects.select_related("commenter")
         .filter(story=story, idempotency_key=key_hash)
+        .exclude(idempotency_key="")  # lets SQLite use the partial unique index
         .first()
     )
 
