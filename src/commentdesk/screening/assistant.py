@@ -12,7 +12,7 @@ services call it (through ``decision_made``) after their transaction commits, an
 import logging
 import uuid
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 import numpy as np
 from django.db import transaction
@@ -71,11 +71,17 @@ def load_state(blob: bytes) -> OnlineModel:
         return OnlineModel()
 
 
+@lru_cache(maxsize=1)
+def _prior_model() -> OnlineModel:
+    """The untrained model (prior only), shared read-only by sites without decisions."""
+    return OnlineModel()
+
+
 def model_for(site_id: int) -> tuple[OnlineModel, int]:
     """The site's current model (cached per process until its version changes)."""
     row = AssistantModel.objects.filter(site_id=site_id).values("version", "decisions").first()
     if row is None:
-        return OnlineModel(), 0
+        return _prior_model(), 0
     cached = _cache.get(site_id)
     if cached and cached[0] == row["version"]:
         return cached[1], row["decisions"]
