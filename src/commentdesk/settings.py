@@ -90,7 +90,16 @@ DATABASE_URL = envstr("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_health_checks=True)}
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = envbool("DATABASE_POOL", True)
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = envbool(
+            "DATABASE_POOL", True
+        ) and {
+            # A sync gunicorn worker uses one connection at a time. A request waits at most
+            # DATABASE_POOL_TIMEOUT seconds for one, then answers 503 (ops.middleware) rather
+            # than hanging until gunicorn kills the worker.
+            "min_size": 1,
+            "max_size": 2,
+            "timeout": envint("DATABASE_POOL_TIMEOUT", 10),
+        }
         if DATABASES["default"]["OPTIONS"]["pool"]:
             # Django's pool and persistent connections are mutually exclusive.
             DATABASES["default"]["CONN_MAX_AGE"] = 0

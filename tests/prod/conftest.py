@@ -1,0 +1,180 @@
+"""Fixtures for the real-process tests: a fresh database of this pass, Redis, servers."""
+
+import json
+import os
+import shutil
+import sqlite3
+import sys
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from tests.prod import harness
+
+
+@dataclass
+class Database:
+    """The database the servers share, and plain SQL on it to check what was stored."""
+
+    url: str | None
+    sqlite_path: Path | None = None
+
+    @property
+    def kind(self) -> str:
+        return "postgresql" if self.url else "sqlite"
+
+    def rows(self, sql: str, params=()) -> list[tuple]:
+        if self.url:
+            import psycopg
+
+            with psycopg.connect(self.url, autocommit=True) as conn:
+                return conn.execute(sql.replace("?", "%s"), params).fetchall()
+        with sqlite3.connect(self.sqlite_path, timeout=30) as conn:
+            return conn.execute(sql, params).fetchall()
+
+
+def _with_db_name(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def _data_dir(directory: Path, static_root: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "static").symlink_to(static_root)
+    return directory
+
+
+@pytest.fixture
+def data_dir(tmp_path, static_root) -> Path:
+    return _data_dir(tmp_path / "data", static_root)
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory):
+    """Migrate once per session; each test's database is a copy (a template on PostgreSQL)."""
+    url = os.environ.get("DATABASE_URL", "")
+    directory = tmp_path_factory.mktemp("template-data")
+    if not url.startswith("postgres"):
+        harness.seed(harness.base_env(directory, None, None), "--migrate-only")
+        yield directory / "commentdesk.sqlite3"
+        return
+    import psycopg
+
+    name = f"{_base_name(url)}_srvtpl_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_with_db_name(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    harness.seed(harness.base_env(directory, _with_db_name(url, name), None), "--migrate-only")
+    yield name
+    with psycopg.connect(_with_db_name(url, "postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _base_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/") or "postgres"
+
+
+@contextmanager
+def fresh_database(data_dir: Path, template):
+    """A fresh, migrated PostgreSQL database in the PostgreSQL pass, a SQLite file otherwise."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        path = data_dir / "commentdesk.sqlite3"
+        shutil.copyfile(template, path)
+        yield Database(url=None, sqlite_path=path)
+        return
+    import psycopg
+
+    name = f"{_base_name(url)}_srv_{uuid.uuid4().hex[:10]}"
+    admin_url = _with_db_name(url, "postgres")
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        yield Database(url=_with_db_name(url, name))
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def server_db(data_dir, migrated_template):
+    with fresh_database(data_dir, migrated_template) as database:
+        yield database
+
+
+def _redis_url() -> str:
+    url = os.environ.get("REDIS_URL_FOR_TESTS")
+    if not url:
+        pytest.fail("REDIS_URL_FOR_TESTS is not set: .ci/run starts Redis and sets it.")
+    return url
+
+
+def flush_redis(url: str) -> None:
+    """Empty this test Redis database number (never the whole server)."""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+@pytest.fixture
+def redis_url():
+    """Redis for tests that need a cache shared by several servers (CI sets the variable)."""
+    url = _redis_url()
+    flush_redis(url)
+    yield url
+    flush_redis(url)
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("static-data")
+    harness.collectstatic(harness.base_env(root, None, None))
+    return root / "static"
+
+
+@contextmanager
+def _servers():
+    started: list[harness.Server] = []
+
+    class Servers:
+        def start(self, env, **kwargs) -> harness.Server:
+            server = harness.Server(env=env, **kwargs)
+            started.append(server)
+            return server.start()
+
+    try:
+        yield Servers()
+    finally:
+        for server in started:
+            server.stop()
+
+
+@pytest.fixture
+def servers():
+    """Start servers with ``servers.start(env)``; all are stopped at the end."""
+    with _servers() as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def module_servers():
+    with _servers() as started:
+        yield started
+
+
+@pytest.fixture
+def figures(request):
+    """Record what a test measured: shown with -s, appended to $COMMENTDESK_TEST_FIGURES."""
+
+    def record(**values) -> None:
+        line = json.dumps({"test": request.node.name, **values})
+        sys.stdout.write(f"\nFIGURES {line}\n")
+        path = os.environ.get("COMMENTDESK_TEST_FIGURES")
+        if path:
+            with open(path, "a", encoding="utf-8") as out:
+                out.write(line + "\n")
+
+    return record
