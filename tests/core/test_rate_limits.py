@@ -78,3 +78,18 @@ def test_the_form_answers_429_with_retry_after_and_keeps_the_text(client, story_
     page = response.content.decode()
     assert "You have sent several comments in a short time. Please wait" in page
     assert "My words" in page
+
+
+def test_the_api_answers_429_problem_json_with_retry_after(client, story_a, limits):
+    payload = {"story_id": story_a.pk, "display_name": "Ann", "body": "Hi", "consent": True}
+    for _ in range(2):
+        assert (
+            client.post("/api/v1/comments", payload, content_type="application/json").status_code
+            == 201
+        )
+    response = client.post("/api/v1/comments", payload, content_type="application/json")
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/problem+json"
+    assert 0 < int(response["Retry-After"]) <= 600
+    assert response.json()["code"] == "rate_limited"
+    assert "Please wait" in response.json()["errors"]["body"][0]

@@ -27,6 +27,17 @@ class Database:
     def kind(self) -> str:
         return "postgresql" if self.url else "sqlite"
 
+    def new_story(self, site_id: int) -> int:
+        """Another story of the seeded site, so tests sharing a server do not meet."""
+        now = "now()" if self.url else "datetime('now')"
+        true = "true" if self.url else "1"
+        return self.rows(
+            "INSERT INTO core_story (site_id, url, title, byline, language, published_at, "
+            "comments_open, moderation_mode, thread_version, created_at) VALUES "
+            f"(?, ?, 'Shared', '', '', {now}, {true}, 'pre', 1, {now}) RETURNING id",
+            (site_id, f"https://load.example/{uuid.uuid4().hex}"),
+        )[0][0]
+
     def rows(self, sql: str, params=()) -> list[tuple]:
         if self.url:
             import psycopg
@@ -178,3 +189,23 @@ def figures(request):
                 out.write(line + "\n")
 
     return record
+
+
+@dataclass
+class Shared:
+    server: harness.Server
+    db: Database
+    ids: dict
+
+    def story(self) -> int:
+        return self.db.new_story(self.ids["site"])
+
+
+@pytest.fixture(scope="session")
+def shared(tmp_path_factory, static_root, migrated_template):
+    """One server for the tests that neither break nor reconfigure it; each takes a story."""
+    data_dir = _data_dir(tmp_path_factory.mktemp("shared") / "data", static_root)
+    with fresh_database(data_dir, migrated_template) as database, _servers() as started:
+        env = harness.base_env(data_dir, database.url, None, COMMENTDESK_TRUSTED_PROXIES=1)
+        ids = harness.seed(env)
+        yield Shared(server=started.start(env, workers=2), db=database, ids=ids)

@@ -209,6 +209,24 @@ def submit(server_url: str, story: int, body: str, *, name="Reader", fields=None
     return request(f"{server_url}/comments/{story}/", data, **extra)
 
 
+ORIGIN = "https://load.example"  # the seeded site's allowed origin
+
+
+def api(server_url: str, method: str, path: str, payload=None, **headers) -> Reply:
+    """Call the JSON API as the embedded widget on the site's pages does."""
+    req = urllib.request.Request(  # noqa: S310
+        f"{server_url}/api/v1{path}",
+        data=json.dumps(payload).encode() if payload is not None else None,
+        method=method,
+        headers={"Content-Type": "application/json", "Origin": ORIGIN, **headers},
+    )
+    try:
+        with opener().open(req, timeout=30) as response:
+            return Reply(response.status, dict(response.headers), response.read().decode())
+    except urllib.error.HTTPError as error:
+        return Reply(error.code, dict(error.headers), error.read().decode(errors="replace"))
+
+
 def acknowledged(reply: Reply) -> bool:
     return reply.status == 302 and "posted=" in reply.headers.get("Location", "")
 
@@ -231,6 +249,10 @@ class Moderator:
         assert reply.status == 302, reply.body[:500]
         # Signing in rotates the CSRF token: take the new one from a desk page.
         self.csrf = _csrf(get(f"{server_url}/desk/", via=self.via).body)
+
+    def open(self, comment_id: int) -> Reply:
+        """Open a comment's page on the desk (which claims it)."""
+        return get(f"{self.url}/desk/comments/{comment_id}/", via=self.via)
 
     def decide(self, comment_id: int, decision: str, rule: int | None = None) -> Reply:
         data = {"seen_status": "pending", "csrfmiddlewaretoken": self.csrf}

@@ -21,7 +21,10 @@ def main() -> None:
     if "--migrate-only" in sys.argv:
         return
     site = Site.objects.create(
-        name="Load", slug="load", domains=["load.example"], allowed_origins=[]
+        name="Load",
+        slug="load",
+        domains=["load.example"],
+        allowed_origins=["https://load.example"],
     )
     rule = TermsRule.objects.create(site=site, code="R1", title="No spam", position=1)
     story = Story.objects.create(site=site, url="https://load.example/1", title="Load story")

@@ -7,15 +7,16 @@ from tests.prod import harness
 COMMENTS = 40
 
 
-def test_each_comment_gets_exactly_one_decision_and_one_audit_row(
-    server_db, data_dir, servers, figures
-):
-    env = harness.base_env(data_dir, server_db.url, None)
-    ids = harness.seed(env)
-    server = servers.start(env, workers=3)
+def test_each_comment_gets_exactly_one_decision_and_one_audit_row(shared, figures):
+    server, story, server_db, ids = shared.server, shared.story(), shared.db, shared.ids
     for n in range(COMMENTS):
-        assert harness.acknowledged(harness.submit(server.url, ids["story"], f"to decide {n}"))
-    comment_ids = [row[0] for row in server_db.rows("SELECT id FROM core_comment ORDER BY id")]
+        assert harness.acknowledged(harness.submit(server.url, story, f"to decide {n}"))
+    comment_ids = [
+        row[0]
+        for row in server_db.rows(
+            "SELECT id FROM core_comment WHERE story_id = ? ORDER BY id", (story,)
+        )
+    ]
     approver = harness.Moderator(server.url, "mod1")
     rejecter = harness.Moderator(server.url, "mod2")
     start = threading.Barrier(2)
@@ -37,7 +38,8 @@ def test_each_comment_gets_exactly_one_decision_and_one_audit_row(
 
     decisions = server_db.rows(
         "SELECT comment_id, action, status_after FROM core_auditevent "
-        "WHERE action IN ('comment.approved', 'comment.rejected') ORDER BY comment_id"
+        "WHERE action IN ('comment.approved', 'comment.rejected') "
+        f"AND comment_id IN ({', '.join(map(str, comment_ids))}) ORDER BY comment_id"
     )
     statuses = dict(server_db.rows("SELECT id, status FROM core_comment"))
     assert [row[0] for row in decisions] == comment_ids  # exactly one decision each

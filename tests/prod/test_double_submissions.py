@@ -8,11 +8,9 @@ from tests.prod import harness
 PAIRS = 30
 
 
-def test_simultaneous_posts_of_one_form_store_one_comment(server_db, data_dir, servers, figures):
-    env = harness.base_env(data_dir, server_db.url, None)
-    ids = harness.seed(env)
-    server = servers.start(env, workers=3)
-    form = f"{server.url}/comments/{ids['story']}/"
+def test_simultaneous_posts_of_one_form_store_one_comment(shared, figures):
+    server, story = shared.server, shared.story()
+    form = f"{server.url}/comments/{story}/"
 
     def double_click(n: int) -> list[int]:
         fields = harness.form_fields(harness.get(form).body)
@@ -20,7 +18,7 @@ def test_simultaneous_posts_of_one_form_store_one_comment(server_db, data_dir, s
 
         def send(_):
             together.wait()
-            return harness.submit(server.url, ids["story"], f"double {n}", fields=fields).status
+            return harness.submit(server.url, story, f"double {n}", fields=fields).status
 
         with ThreadPoolExecutor(2) as pool:
             return list(pool.map(send, range(2)))
@@ -28,7 +26,11 @@ def test_simultaneous_posts_of_one_form_store_one_comment(server_db, data_dir, s
     with ThreadPoolExecutor(4) as pool:
         statuses = [s for pair in pool.map(double_click, range(PAIRS)) for s in pair]
 
-    counts = dict(server_db.rows("SELECT body, COUNT(*) FROM core_comment GROUP BY body"))
+    counts = dict(
+        shared.db.rows(
+            "SELECT body, COUNT(*) FROM core_comment WHERE story_id = ? GROUP BY body", (story,)
+        )
+    )
     assert statuses == [302] * (2 * PAIRS)  # both clicks are answered as a success
     assert counts == {f"double {n}": 1 for n in range(PAIRS)}
-    figures(database=server_db.kind, double_posts=PAIRS, stored=sum(counts.values()))
+    figures(database=shared.db.kind, double_posts=PAIRS, stored=sum(counts.values()))

@@ -107,3 +107,24 @@ def test_each_node_reports_metrics_from_all_its_workers(two_nodes):
     )
     assert served and float(served.group(1)) >= 6
     assert re.search(r"^commentdesk_pending_comments \d+\.0$", metrics, re.MULTILINE)
+
+
+def test_a_claim_taken_on_one_node_holds_on_the_other(two_nodes, nodes):
+    a, b, ids = two_nodes
+    assert harness.acknowledged(harness.submit(a.url, ids["story"], "Claim me"))
+    (comment_id,) = nodes[3].rows(
+        "SELECT id FROM core_comment WHERE story_id = ?", (ids["story"],)
+    )[0]
+    first, second = harness.Moderator(a.url, "mod1"), harness.Moderator(b.url, "mod2")
+    assert first.open(comment_id).status == 200  # opening a comment claims it
+    page = second.open(comment_id)
+    assert "Held by mod1" in page.body
+    refused = second.decide(comment_id, "approve")
+    assert refused.status == 302
+    assert nodes[3].rows("SELECT status FROM core_comment WHERE id = ?", (comment_id,)) == [
+        ("pending",)
+    ]
+    assert first.decide(comment_id, "approve").status == 302
+    assert nodes[3].rows("SELECT status FROM core_comment WHERE id = ?", (comment_id,)) == [
+        ("approved",)
+    ]
