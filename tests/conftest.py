@@ -4,6 +4,9 @@ Alice moderates site A, Bob moderates site B, Carol is an admin; readers are ano
 """
 
 import itertools
+import json
+import os
+import sys
 import time
 
 import pytest
@@ -161,3 +164,18 @@ def browser(chromium):
         for context in chromium.contexts:
             context.close()
         time.sleep(0.5)
+
+
+@pytest.fixture
+def figures(request):
+    """Record what a test measured: shown with -s, appended to $COMMENTDESK_TEST_FIGURES."""
+
+    def record(**values) -> None:
+        line = json.dumps({"test": request.node.name, **values})
+        sys.stdout.write(f"\nFIGURES {line}\n")
+        path = os.environ.get("COMMENTDESK_TEST_FIGURES")
+        if path:
+            with open(path, "a", encoding="utf-8") as out:
+                out.write(line + "\n")
+
+    return record

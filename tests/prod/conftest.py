@@ -1,10 +1,8 @@
 """Fixtures for the real-process tests: a fresh database of this pass, Redis, servers."""
 
-import json
 import os
 import shutil
 import sqlite3
-import sys
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -174,21 +172,6 @@ def servers():
 def module_servers():
     with _servers() as started:
         yield started
-
-
-@pytest.fixture
-def figures(request):
-    """Record what a test measured: shown with -s, appended to $COMMENTDESK_TEST_FIGURES."""
-
-    def record(**values) -> None:
-        line = json.dumps({"test": request.node.name, **values})
-        sys.stdout.write(f"\nFIGURES {line}\n")
-        path = os.environ.get("COMMENTDESK_TEST_FIGURES")
-        if path:
-            with open(path, "a", encoding="utf-8") as out:
-                out.write(line + "\n")
-
-    return record
 
 
 @dataclass
