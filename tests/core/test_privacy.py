@@ -101,3 +101,16 @@ def test_only_the_given_email_is_kept_and_it_is_never_on_the_public_page(client,
     moderation.approve_comment(with_email.pk, moderator=alice)
     page = client.get(f"/comments/{story_a.pk}/").content.decode()
     assert "mine" in page and "e@example.org" not in page
+
+
+def test_screening_fingerprints_and_hashes_follow_the_same_rules(story_a, carol):
+    from commentdesk.screening.models import ScreeningRecord
+
+    old = post_comment(story_a, "old words")
+    ScreeningRecord.objects.filter(comment=old).update(
+        created_at=timezone.now() - timedelta(hours=25)
+    )
+    purge_expired()
+    assert ScreeningRecord.objects.get(comment=old).network_hash == ""
+    erase_commenter(old.commenter, actor=carol)
+    assert not ScreeningRecord.objects.filter(comment=old).exists()

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from commentdesk.core.models import Comment, Commenter, Report, Revision, Story
 from commentdesk.core.services.audit import record_event
+from commentdesk.screening.models import ScreeningRecord
 
 EXPORT_FORMAT = "commentdesk-commenter-export/1"
 ERASED_NAME = "Erased commenter"
@@ -83,6 +84,8 @@ def _blank_comments(comments: QuerySet[Comment], **also) -> int:
     for story in stories:  # the public thread changes: move its version (and cache key)
         story.bump_thread_version()
     Revision.objects.filter(comment_id__in=ids).delete()
+    # Screening kept fingerprints of these texts (and the network hash) for spam signals.
+    ScreeningRecord.objects.filter(comment_id__in=ids).delete()
     return Comment.objects.filter(pk__in=ids).update(
         body="",
         display_name="",
@@ -139,9 +142,9 @@ def purge_expired(now=None) -> Purge:
     hash_cutoff = _before(settings.RETAIN_NETWORK_HASH_HOURS, now)
     hashes = Comment.objects.filter(submitted_at__lt=hash_cutoff).exclude(network_hash="")
     hashes = hashes.update(network_hash="")
-    hashes += (Report.objects.filter(created_at__lt=hash_cutoff).exclude(network_hash="")).update(
-        network_hash=""
-    )
+    for model in (Report, ScreeningRecord):
+        old = model.objects.filter(created_at__lt=hash_cutoff).exclude(network_hash="")
+        hashes += old.update(network_hash="")
     deleted = Comment.objects.filter(
         status=Comment.Status.DELETED,
         submitted_at__lt=_before(settings.RETAIN_DELETED_DAYS * 24, now),
