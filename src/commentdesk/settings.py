@@ -294,7 +294,8 @@ TRUSTED_PROXY_COUNT = envint("COMMENTDESK_TRUSTED_PROXIES", 0)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_secrets": {"()": "commentdesk.lib.redact.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "INFO")},
     # runserver's request log prints client addresses; readers' addresses are never logged.
     "loggers": {"django.server": {"handlers": [], "propagate": False}},

@@ -4,9 +4,25 @@
   would otherwise hold SQLite's write lock (the submission's transaction) for seconds while
   other writers wait.
 - Prometheus keeps the multiprocess metrics of live workers only.
+- The access log never carries a reader's comment secret: the no-JavaScript reader's page of
+  their own comment is a capability URL (``/comments/<story>/mine/<comment>/<secret>/``).
 """
 
+from gunicorn.glogging import Logger
 from prometheus_client import multiprocess
+
+from commentdesk.lib.redact import redact_secrets
+
+
+class RedactingLogger(Logger):
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        for key in ("r", "U"):
+            atoms[key] = redact_secrets(atoms[key])
+        return atoms
+
+
+logger_class = RedactingLogger
 
 
 def post_worker_init(worker):
