@@ -1,4 +1,7 @@
-"""The hostile-input corpora in the shared data folder: naughty strings and XSS payloads.
+"""The hostile-input corpora: naughty strings and XSS payloads, kept in ``corpora/``.
+
+They are copies of the team's shared test data (see ``corpora/SOURCES.md`` and
+``corpora/licenses/``), kept in the repository so that ``make test`` runs anywhere.
 
 Read as the folder's SOURCES.md says (UTF-8, newline='', strip line ends, skip blank lines
 and, in blns.txt, '#' comments), merged and de-duplicated in a stable order.
@@ -8,16 +11,11 @@ import json
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+CORPORA = Path(__file__).resolve().parent / "corpora"
 
 
 def shared_data() -> Path:
-    """``../shared/data`` beside the repository (CI), or beside a parent folder (worktrees)."""
-    for folder in (ROOT, *ROOT.parents):
-        candidate = folder.parent / "shared" / "data"
-        if (candidate / "SOURCES.md").exists():
-            return candidate
-    raise AssertionError("shared/data (the test corpora) is missing beside the repository")
+    return CORPORA
 
 
 def _lines(path: Path, *, comments: bool = False) -> list[str]:

@@ -1,7 +1,8 @@
 """Every naughty string and XSS payload goes through every way text gets in, thousands of times.
 
 The no-JS form, the JSON API and the moderator's edit each take the whole corpus
-(``../shared/data``: the Big List of Naughty Strings and PayloadsAllTheThings' XSS lists):
+(``tests/fuzz/corpora``, copied from the team's shared data: the Big List of Naughty Strings
+and PayloadsAllTheThings' XSS lists):
 no answer is a server error, and each string is either stored exactly as the documented
 normalisation gives (docs/integrators/comments-page.md) or refused with the specific message
 that its normalised form earns. Display names take the corpus through the service.
