@@ -23,6 +23,9 @@ def mixed(story_a, alice, rule_a):
         for name in ["pending", "flagged", "reported", "approved", "rejected", "spam"]
     }
     Comment.objects.filter(pk=comments["flagged"].pk).update(reject_score=0.9)
+    held = post_comment(story_a, body="held words")
+    Comment.objects.filter(pk=held.pk).update(screening={"verdict": "hold"}, reject_score=0.1)
+    comments["held"] = held
     moderation.approve_comment(comments["reported"].pk, moderator=alice)
     Report.objects.create(comment=comments["reported"], reason="abuse")
     Report.objects.create(comment=comments["reported"], reason="abuse")
@@ -35,13 +38,13 @@ def mixed(story_a, alice, rule_a):
 @pytest.mark.parametrize(
     ("tab", "shown"),
     [
-        ("pending", {"pending", "flagged"}),
-        ("flagged", {"flagged"}),
+        ("pending", {"pending", "flagged", "held"}),
+        ("flagged", {"flagged", "held"}),
         ("reported", {"reported"}),
         ("approved", {"approved", "reported"}),
         ("rejected", {"rejected"}),
         ("spam", {"spam"}),
-        ("all", {"pending", "flagged", "reported", "approved", "rejected", "spam"}),
+        ("all", {"pending", "flagged", "held", "reported", "approved", "rejected", "spam"}),
     ],
 )
 def test_each_tab_holds_its_comments(mixed, alice_client, tab, shown):
@@ -52,11 +55,11 @@ def test_each_tab_holds_its_comments(mixed, alice_client, tab, shown):
 def test_the_tabs_show_counts(mixed, alice_client):
     html = queue_html(alice_client)
     for tab, count in [
-        ("pending", 2),
-        ("flagged", 1),
+        ("pending", 3),
+        ("flagged", 2),
         ("reported", 1),
         ("approved", 2),
-        ("all", 6),
+        ("all", 7),
     ]:
         assert f'data-count-for="{tab}">{count}</span>' in html
 

@@ -16,8 +16,10 @@ from commentdesk.screening import ranking
 
 Status = Comment.Status
 
-# A pending comment the screening scored at least this likely to be rejected is "flagged".
+# A pending comment is "flagged" when a screening stage flagged or held it, or when the
+# assistant scored it at least this likely to be rejected.
 FLAG_SCORE = 0.5
+FLAG_VERDICTS = ["flag", "hold", "reject"]
 # Counts above this show as "1000+": a tab badge needs no exact count of a huge tab (the
 # statistics page has exact figures), and the pulse recounts every tab every few seconds.
 COUNT_CAP = 1_000
@@ -47,7 +49,8 @@ def _tab_filter(queryset: QuerySet, tab: str) -> QuerySet:
     if tab == "pending":
         return queryset.filter(status=Status.PENDING)
     if tab == "flagged":
-        return queryset.filter(status=Status.PENDING, reject_score__gte=FLAG_SCORE)
+        flagged = Q(reject_score__gte=FLAG_SCORE) | Q(screening__verdict__in=FLAG_VERDICTS)
+        return queryset.filter(flagged, status=Status.PENDING)
     if tab == "reported":
         # Driven by the few open reports (index report_queue), not by every comment.
         open_ids = Report.objects.filter(resolved_at__isnull=True).values("comment_id")
