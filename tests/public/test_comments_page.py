@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from commentdesk.core.models import Comment
@@ -176,3 +176,11 @@ def test_readers_get_no_cookie(story_a, reader):
 
 def test_an_unknown_story_is_not_found(db, reader):
     assert reader.get("/comments/999999/").status_code == 404
+
+
+@override_settings(TIME_ZONE="Asia/Tokyo")
+def test_times_are_labelled_with_the_time_zone_they_are_shown_in(story_a, alice, reader):
+    comment = post_comment(story_a, body="Late-night words")
+    moderation.approve_comment(comment.pk, moderator=alice)
+    html = reader.get(url(story_a)).content.decode()
+    assert " JST</time>" in html and " UTC</time>" not in html
