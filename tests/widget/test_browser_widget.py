@@ -59,9 +59,11 @@ def open_page(browser, host, name="summit.html", **context_options):
 
 
 def widget(page):
-    """The frame's Playwright Frame once its page has loaded."""
+    """The frame's Playwright Frame once its page, stylesheet included, has loaded."""
     page.frame_locator(FRAME).locator("#cd-form-title").wait_for()
-    return next(frame for frame in page.frames if frame.url.startswith(page.app_url))
+    frame = next(frame for frame in page.frames if frame.url.startswith(page.app_url))
+    frame.wait_for_load_state("load")  # its stylesheet applied: layout checks measure the real page
+    return frame
 
 
 def published(host, body, **extra):
@@ -230,6 +232,17 @@ def test_axe_finds_no_serious_problem_in_the_widget(host, browser):
     assert axe_violations(frame) == []
 
 
+# What overflows, and whether the stylesheet applied: said when the layout check fails.
+WIDEST = """() => {
+  const [widest] = [...document.querySelectorAll('body *')]
+    .sort((a, b) => b.scrollWidth - a.scrollWidth);
+  const body = document.querySelector('.cd-body');
+  return {widest: widest.tagName + '.' + widest.className, width: widest.scrollWidth,
+          sheets: document.styleSheets.length,
+          wrap: body && getComputedStyle(body).overflowWrap};
+}"""
+
+
 def test_the_widget_fits_a_320_pixel_screen_and_200_percent_zoom(host, browser):
     published(host, "A comment with a long unbroken word " + "x" * 120)
     for width in (320, 640):  # 640 CSS pixels wide at 200% zoom is a 1280-pixel window
@@ -238,7 +251,7 @@ def test_the_widget_fits_a_320_pixel_screen_and_200_percent_zoom(host, browser):
         overflow = frame.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
-        assert overflow <= 0
+        assert overflow <= 0, (width, frame.evaluate(WIDEST), page.problems)
         page.context.close()
 
 
