@@ -97,7 +97,7 @@ def page_path(story_id: int) -> str:
     return f"/comments/{story_id}/"
 
 
-API_PAGE_LIMIT = 100  # the API's largest page
+API_PAGE_LIMIT = 1000  # the API's largest page: a thread read is one request unless it is longer
 
 
 def has_api(base: str) -> bool:

@@ -1,9 +1,11 @@
 """GET /api/v1/stories/{id}/thread: the cacheable read path of the JSON API."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from commentdesk.api.schemas import ThreadOut
+from commentdesk.core.models import Comment
 from commentdesk.core.services import moderation
 from tests.conftest import post_comment
 
@@ -109,3 +111,24 @@ def test_an_approval_changes_the_version_and_so_the_cached_thread(
     assert after.status_code == 200
     assert after["ETag"] != before["ETag"]
     assert [item["body"] for item in after.json()["items"]] == ["First", "Second"]
+
+
+def test_a_whole_thread_of_up_to_a_thousand_top_level_comments_comes_in_one_answer(
+    story_a, alice, reader
+):
+    for body in ("One", "Two", "Three"):
+        publish(story_a, alice, body)
+    whole = reader.get(thread_url(story_a, limit=1000)).json()
+    assert [item["body"] for item in whole["items"]] == ["One", "Two", "Three"]
+    assert whole["next_cursor"] is None
+    assert reader.get(thread_url(story_a, limit=1001)).status_code == 422
+
+
+def test_an_emptied_cache_is_read_afresh_by_every_process(story_a, alice, reader):
+    comment = publish(story_a, alice, "Before")
+    reader.get(thread_url(story_a))
+    # A change that moves no thread version shows only once the cache is emptied.
+    Comment.objects.filter(pk=comment.pk).update(body="After")
+    assert "Before" in reader.get(thread_url(story_a)).content.decode()
+    cache.clear()
+    assert "After" in reader.get(thread_url(story_a)).content.decode()

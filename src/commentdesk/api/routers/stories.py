@@ -72,23 +72,55 @@ def get_thread(
     story_id: int,
     sort: Sort = "oldest",
     cursor: str = "",
-    limit: int = Query(threads.PAGE_SIZE, ge=1, le=100),
+    limit: int = Query(threads.PAGE_SIZE, ge=1, le=threads.MAX_PAGE_SIZE),
 ):
     """Top-level comments (with all their replies), a page at a time, oldest or newest first.
 
+    A page holds up to 1000 top-level comments, so most threads come whole in one answer.
     Cached by story and thread version: answers `If-None-Match` with 304, and carries
     `Cache-Control: public` with a short max-age and stale-while-revalidate.
     """
-    snapshot = _snapshot_or_404(story_id)
+    return _thread(request, _snapshot_or_404(story_id), sort, cursor, limit)
+
+
+def _thread(request, snapshot: StorySnapshot, sort, cursor, limit, *, render=True):
     etag = make_etag("json", snapshot.id, snapshot.thread_version, sort, cursor, limit)
     if is_fresh(request, etag):
         return not_modified(etag)
     body = threads.cached_rendering(
         snapshot,
         f"json:{sort}:{cursor}:{limit}",
-        lambda: thread_json(snapshot, sort=sort, cursor=cursor, limit=limit),
+        (lambda: thread_json(snapshot, sort=sort, cursor=cursor, limit=limit)) if render else None,
     )
+    if body is None:
+        return None
     return mark_public(HttpResponse(body, content_type="application/json"), etag)
+
+
+def cached_thread(request: HttpRequest, story_id: str) -> HttpResponse | None:
+    """What get_thread answers, from the cache alone (ops.readcache).
+
+    None on a miss, and for any query the endpoint would have to validate (it then answers).
+    """
+    query = request.GET
+    sort, cursor = query.get("sort", "oldest"), query.get("cursor", "")
+    limit = query.get("limit", str(threads.PAGE_SIZE))
+    if (
+        any(len(values) > 1 for _name, values in query.lists())
+        or sort not in threads.SORTS
+        or not _plain_number(story_id)
+        or not _plain_number(limit)
+        or not 1 <= int(limit) <= threads.MAX_PAGE_SIZE
+    ):
+        return None
+    snapshot = threads.cached_snapshot(int(story_id))
+    if snapshot is None:
+        return None
+    return _thread(request, snapshot, sort, cursor, int(limit), render=False)
+
+
+def _plain_number(text: str) -> bool:
+    return text.isascii() and text.isdigit() and text == str(int(text))
 
 
 @router.get(

@@ -3,10 +3,13 @@
 The read path is built so that a cache hit costs no database query: a small snapshot of the
 story (title, site policy, allowed origins, ``thread_version``) is cached under the story id
 and refreshed after every commit that bumps the version; rendered threads (HTML and JSON)
-are cached under the story id *and* version, so a new version simply misses.
+are cached under the story id *and* version, so a new version simply misses. Each process
+also keeps the renderings it last served (``LOCAL_RENDERINGS``), under the name of the snapshot
+copy they were read for: a refreshed snapshot, or an emptied cache, makes a new name.
 """
 
 import base64
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -16,12 +19,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commentdesk.core.models import Comment, Site, Story
+from commentdesk.lib.memo import BoundedMemo
 
 MAX_DEPTH = 2  # replies deeper than this are shown at this depth, under their thread
 PAGE_SIZE = 20  # top-level comments per page; their replies come with them
+MAX_PAGE_SIZE = 1000  # the largest page the API gives: a 1000-comment thread in one answer
 SORTS = ("oldest", "newest")
 SNAPSHOT_TTL = 300  # seconds; bounds staleness if a refresh ever races a reader's fill
 RENDERED_TTL = 24 * 3600  # rendered threads are keyed by version, so they never go stale
+LOCAL_RENDERINGS = BoundedMemo(8 * 1024 * 1024)  # bytes of renderings one process keeps
 
 
 class BadCursor(ValueError):
@@ -54,6 +60,8 @@ class StorySnapshot:
     max_name_length: int
     edit_window_minutes: int
     pre_moderated: bool
+    # New on each read from the database: names this copy in the cache (see LOCAL_RENDERINGS).
+    copy: str = ""
 
     @property
     def pk(self) -> int:
@@ -209,12 +217,18 @@ def _snapshot_from_db(story_id: int) -> StorySnapshot | None:
         max_name_length=site.max_name_length,
         edit_window_minutes=site.edit_window_minutes,
         pre_moderated=story.moderation_mode == "pre",
+        copy=uuid.uuid4().hex,
     )
+
+
+def cached_snapshot(story_id: int) -> StorySnapshot | None:
+    """The story's snapshot if the cache holds it (no query), else None."""
+    return cache.get(_snapshot_key(story_id))
 
 
 def story_snapshot(story_id: int) -> StorySnapshot | None:
     """The story's snapshot: from the cache (no query), else from the database."""
-    snapshot = cache.get(_snapshot_key(story_id))
+    snapshot = cached_snapshot(story_id)
     if snapshot is None:
         snapshot = _snapshot_from_db(story_id)
         if snapshot is not None:
@@ -236,11 +250,22 @@ def forget_site_snapshots(site_id: int) -> None:
     cache.delete_many([_snapshot_key(pk) for pk in story_ids])
 
 
-def cached_rendering(snapshot: StorySnapshot, variant: str, render: Callable[[], object]):
-    """A rendering of the thread (HTML or JSON) for this story version, built at most once."""
+def cached_rendering(
+    snapshot: StorySnapshot, variant: str, render: Callable[[], object] | None = None
+):
+    """A rendering of the thread (HTML or JSON) for this story version, built at most once.
+
+    Without ``render``, only what the cache holds: None when it holds nothing.
+    """
     key = f"cd:thread:{snapshot.id}:{snapshot.thread_version}:{variant}"
+    local_key = (key, snapshot.copy)
+    value = LOCAL_RENDERINGS.get(local_key)
+    if value is not None:
+        return value
     value = cache.get(key)
-    if value is None:
+    if value is None and render is not None:
         value = render()
         cache.set(key, value, RENDERED_TTL)
+    if value is not None and snapshot.copy:
+        LOCAL_RENDERINGS.put(local_key, value)
     return value

@@ -50,15 +50,19 @@ def _sort(request: HttpRequest) -> str:
     return sort if sort in threads.SORTS else "oldest"
 
 
-def rendered_thread(snapshot: StorySnapshot, *, lang: str, sort: str, cursor: str):
-    """(count, HTML of the comment items and the load-more link), cached per version."""
+def rendered_thread(snapshot: StorySnapshot, *, lang: str, sort: str, cursor: str, render=True):
+    """(count, HTML of the comment items and the load-more link), cached per version.
+
+    With ``render=False``, only from the cache: None when it holds nothing.
+    """
 
     def render_items():
         page = threads.thread_page(snapshot, sort=sort, cursor=cursor)
         context = {"page": page, "sort": sort, "lang": lang}
         return page.count, render_to_string("public/_thread_items.html", context)
 
-    return threads.cached_rendering(snapshot, f"html:{lang}:{sort}:{cursor}", render_items)
+    variant = f"html:{lang}:{sort}:{cursor}"
+    return threads.cached_rendering(snapshot, variant, render_items if render else None)
 
 
 def _published(story_id: int, comment_id: str | None) -> Comment | None:
@@ -111,25 +115,32 @@ TOKEN_SLOT = "cd-form-token-slot"  # noqa: S105 (a placeholder, not a secret)
 KEY_SLOT = "cd-idempotency-key-slot"
 
 
-def render_public_section(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse:
+def public_section(
+    request: HttpRequest, snapshot: StorySnapshot, lang: str, *, render=True
+) -> HttpResponse | None:
+    """The page everyone gets, or 304; with ``render=False`` only from the cache, else None.
+
+    Rendering needs ``lang`` active (the view activates it).
+    """
+
     def render_page() -> str:
         context = _section_context(request, snapshot, None, {})
         context.update(form_token=TOKEN_SLOT, idempotency_key=KEY_SLOT)
         return render_to_string("public/comments_page.html", context)
 
-    lang, sort, cursor = translation.get_language(), _sort(request), request.GET.get("cursor", "")
-    variant = f"page:{lang}:{sort}:{cursor}:{snapshot.accepts_comments}"
-    html = threads.cached_rendering(snapshot, variant, render_page)
-    html = html.replace(TOKEN_SLOT, issue_form_token(snapshot.id))
-    html = html.replace(KEY_SLOT, secrets.token_urlsafe(24))
-    return allow_framing_by(HttpResponse(html), snapshot.allowed_origins)
-
-
-def _page_etag(snapshot: StorySnapshot, request: HttpRequest, lang: str) -> str:
+    sort, cursor = _sort(request), request.GET.get("cursor", "")
     # The form token inside is renewed hourly, well within its six-hour life.
     hour = int(time.time() // 3600)
-    sort, cursor = _sort(request), request.GET.get("cursor", "")
-    return make_etag("page", snapshot.id, snapshot.thread_version, lang, sort, cursor, hour)
+    etag = make_etag("page", snapshot.id, snapshot.thread_version, lang, sort, cursor, hour)
+    if is_fresh(request, etag):
+        return allow_framing_by(not_modified(etag), snapshot.allowed_origins)
+    variant = f"page:{lang}:{sort}:{cursor}:{snapshot.accepts_comments}"
+    html = threads.cached_rendering(snapshot, variant, render_page if render else None)
+    if html is None:
+        return None
+    html = html.replace(TOKEN_SLOT, issue_form_token(snapshot.id))
+    html = html.replace(KEY_SLOT, secrets.token_urlsafe(24))
+    return mark_public(allow_framing_by(HttpResponse(html), snapshot.allowed_origins), etag)
 
 
 @csrf_exempt  # protected by formguard: a signed form token plus Origin/Sec-Fetch-Site
@@ -142,10 +153,19 @@ def comments_section(request: HttpRequest, story_id: int) -> HttpResponse:
             return _post_comment(request, snapshot)
         if any(name in request.GET for name in PERSONAL):
             return mark_private(render_section(request, snapshot))
-        etag = _page_etag(snapshot, request, lang)
-        if is_fresh(request, etag):
-            return allow_framing_by(not_modified(etag), snapshot.allowed_origins)
-        return mark_public(render_public_section(request, snapshot), etag)
+        return public_section(request, snapshot, lang)
+
+
+def cached_section(request: HttpRequest, story_id: int) -> HttpResponse | None:
+    """What comments_section answers a reader's GET, from the cache alone (ops.readcache).
+
+    None when the cache lacks the story or its page, or the page would be personal.
+    """
+    snapshot = threads.cached_snapshot(story_id)
+    if snapshot is None or any(name in request.GET for name in PERSONAL):
+        return None
+    response = public_section(request, snapshot, page_language(request, snapshot), render=False)
+    return _frameable(response)
 
 
 def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse:
@@ -186,14 +206,35 @@ def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse
 def thread_items(request: HttpRequest, story_id: int) -> HttpResponse:
     """The comment items alone (for "load more" and sorting without reloading the page)."""
     snapshot = snapshot_or_404(story_id)
+    try:
+        return _items(request, snapshot)
+    except BadCursor as error:
+        return mark_private(HttpResponse(str(error), status=400, content_type="text/plain"))
+
+
+def _items(request: HttpRequest, snapshot: StorySnapshot, *, render=True) -> HttpResponse | None:
     lang = page_language(request, snapshot)
     sort, cursor = _sort(request), request.GET.get("cursor", "")
     etag = make_etag("items", snapshot.id, snapshot.thread_version, lang, sort, cursor)
     if is_fresh(request, etag):
         return not_modified(etag)
     with translation.override(lang):
-        try:
-            _count, items = rendered_thread(snapshot, lang=lang, sort=sort, cursor=cursor)
-        except BadCursor as error:
-            return mark_private(HttpResponse(str(error), status=400, content_type="text/plain"))
-    return mark_public(HttpResponse(items), etag)
+        rendered = rendered_thread(snapshot, lang=lang, sort=sort, cursor=cursor, render=render)
+    if rendered is None:
+        return None
+    return mark_public(HttpResponse(rendered[1]), etag)
+
+
+def cached_items(request: HttpRequest, story_id: int) -> HttpResponse | None:
+    """What thread_items answers, from the cache alone (ops.readcache); None on a miss."""
+    snapshot = threads.cached_snapshot(story_id)
+    if snapshot is None:
+        return None
+    return _frameable(_items(request, snapshot, render=False))
+
+
+def _frameable(response: HttpResponse | None) -> HttpResponse | None:
+    """Exempt from X-Frame-Options, as xframe_options_exempt marks the views' answers."""
+    if response is not None:
+        response.xframe_options_exempt = True
+    return response
