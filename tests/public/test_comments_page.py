@@ -60,6 +60,16 @@ def test_html_is_shown_as_typed_and_line_breaks_are_kept(story_a, alice, reader)
     assert "<script>alert(1)" not in html
 
 
+def test_a_name_is_shown_as_typed_wherever_it_appears(story_a, alice, reader):
+    name = '"><img src=x onerror=alert(1)>'
+    comment = post_comment(story_a, display_name=name)
+    moderation.approve_comment(comment.pk, moderator=alice)
+    html = reader.get(url(story_a)).content.decode()
+    escaped = "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+    assert html.count(escaped) == 3  # the name, and in the Reply and Report links' labels
+    assert "<img src=x" not in html
+
+
 def test_moderator_edits_are_marked(story_a, alice, rule_a, reader):
     comment = post_comment(story_a, body="You idiot, read the report")
     moderation.approve_comment(comment.pk, moderator=alice)

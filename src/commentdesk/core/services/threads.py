@@ -11,7 +11,7 @@ copy they were read for: a refreshed snapshot, or an emptied cache, makes a new 
 import base64
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
@@ -34,9 +34,26 @@ class BadCursor(ValueError):
     pass
 
 
+@dataclass(frozen=True, slots=True)
+class PublishedComment:
+    """What readers see of a comment: plain values, not a model (a thread read makes hundreds)."""
+
+    id: int
+    parent_id: int | None
+    display_name: str
+    body: str
+    published_at: datetime
+    edited_by_moderator: bool
+    featured: bool
+
+    @property
+    def pk(self) -> int:
+        return self.id
+
+
 @dataclass
 class ThreadNode:
-    comment: Comment
+    comment: PublishedComment
     depth: int
     replies: list["ThreadNode"] = field(default_factory=list)
 
@@ -79,21 +96,13 @@ class ThreadPage:
     next_cursor: str | None
 
 
-def approved_comments(story_id: int):
-    return (
+def approved_comments(story_id: int) -> list[PublishedComment]:
+    rows = (
         Comment.objects.filter(story_id=story_id, status=Comment.Status.APPROVED)
-        .only(
-            "id",
-            "parent_id",
-            "display_name",
-            "body",
-            "published_at",
-            "edited_by_moderator",
-            "featured",
-            "story_id",
-        )
         .order_by("published_at", "pk")
+        .values_list(*(field.name for field in fields(PublishedComment)))
     )
+    return [PublishedComment(*row) for row in rows]
 
 
 def build_thread(story: Story | StorySnapshot) -> list[ThreadNode]:

@@ -24,6 +24,7 @@ from commentdesk.core.services.submission import submit_comment
 from commentdesk.core.services.threads import BadCursor, StorySnapshot
 from commentdesk.lib.httpcache import is_fresh, make_etag, mark_private, mark_public, not_modified
 from commentdesk.lib.nethash import network_hash
+from commentdesk.public.comment_html import comments_html
 from commentdesk.public.formguard import cross_site_problem, form_token_problem, issue_form_token
 from commentdesk.public.forms import CommentForm
 from commentdesk.public.framing import allow_framing_by
@@ -58,7 +59,8 @@ def rendered_thread(snapshot: StorySnapshot, *, lang: str, sort: str, cursor: st
 
     def render_items():
         page = threads.thread_page(snapshot, sort=sort, cursor=cursor)
-        context = {"page": page, "sort": sort, "lang": lang}
+        comments = comments_html(page.nodes, lang)
+        context = {"page": page, "comments": comments, "sort": sort, "lang": lang}
         return page.count, render_to_string("public/_thread_items.html", context)
 
     variant = f"html:{lang}:{sort}:{cursor}"
