@@ -52,8 +52,12 @@ def _with_db_name(url: str, name: str) -> str:
 
 
 def _data_dir(directory: Path, static_root: Path) -> Path:
+    """A server's data directory, sharing the session's static files and exported models."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "static").symlink_to(static_root)
+    models = static_root.parent / "models"  # written once, by the first server to need them
+    models.mkdir(exist_ok=True)
+    (directory / "models").symlink_to(models)
     return directory
 
 

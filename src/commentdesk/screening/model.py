@@ -3,8 +3,10 @@ online with AdaGrad, plus a few screening signals whose starting weights are the
 
 Character n-grams (1 to 5 characters, within words; a text without spaces is one long
 "word") need no word segmentation, so the same model reads English, Chinese, Tibetan or
-Khmer. Features are hashed into 2^18 buckets (scikit-learn's ``HashingVectorizer``,
-MurmurHash3: stable across processes), log-scaled counts, L2-normalised.
+Khmer. Features are hashed into 2^18 buckets (MurmurHash3 through ``mmh3``: stable across
+processes), log-scaled counts, L2-normalised. They are exactly those of scikit-learn's
+``HashingVectorizer(analyzer="char_wb")`` that stored models were learned on (tests check it),
+computed without importing scikit-learn, which would cost a web worker about 120 MiB.
 
 Before a site has any decision the text weights are zero and the score comes from the
 screening signals alone (banned and suspect terms, English toxicity, blocked or held links,
@@ -13,14 +15,11 @@ text weights and the signal weights.
 """
 
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
+import mmh3
 import numpy as np
-import regex
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize
-from sklearn.utils import murmurhash3_32
 
 BITS = 18
 N_FEATURES = 1 << BITS
@@ -43,34 +42,35 @@ SIGNALS = tuple(PRIOR)
 PRIOR_BIAS = -2.0  # sigmoid(-2) = 0.12: a comment with no signal is probably fine
 FORMAT = b"cdassist1"  # leads the stored state; a change of layout changes it
 
-_VECTORIZER = HashingVectorizer(
-    analyzer="char_wb",
-    ngram_range=NGRAMS,
-    n_features=N_FEATURES,
-    alternate_sign=False,
-    norm=None,
-    lowercase=False,
-    dtype=np.float32,
-)
-_WORD = regex.compile(r"\S+")
+
+def char_ngrams(folded: str) -> Iterator[str]:
+    """The character n-grams of each word padded with a space on either side; a padded word
+    no longer than n is one n-gram, counted once (scikit-learn's ``char_wb`` analyser)."""
+    for word in folded.split():
+        padded = f" {word} "
+        for n in range(NGRAMS[0], NGRAMS[1] + 1):
+            yield from (padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
+            if len(padded) <= n:
+                break
 
 
-def text_matrix(folded_texts: list[str]):
-    """One sparse row per folded text: log-scaled n-gram counts, L2-normalised."""
-    matrix = _VECTORIZER.transform(folded_texts)
-    matrix.data = np.log1p(matrix.data)
-    return normalize(matrix, norm="l2", copy=False)
+def buckets(grams: Iterable[str]) -> np.ndarray:
+    """The bucket of each n-gram: MurmurHash3 (seed 0, signed), its absolute value modulo
+    the number of buckets."""
+    return np.abs(np.fromiter(map(mmh3.hash, grams), np.int64)) % N_FEATURES
 
 
 def text_features(folded: str) -> tuple[np.ndarray, np.ndarray]:
-    """Bucket indices and weights of one folded text (a row of ``text_matrix``)."""
-    row = text_matrix([folded])
-    return row.indices.astype(np.int32), row.data.astype(np.float32)
-
-
-@lru_cache(maxsize=262144)  # n-grams recur across comments; hashing each is most of explaining
-def bucket(gram: str) -> int:
-    return abs(murmurhash3_32(gram, seed=0)) % N_FEATURES
+    """Bucket indices (ascending) and weights of one folded text: log-scaled n-gram counts,
+    L2-normalised."""
+    indices, counts = np.unique(buckets(char_ngrams(folded)), return_counts=True)
+    values = np.log1p(counts.astype(np.float32))
+    # Squares in float32 summed in order into a double, then divided in double: the
+    # arithmetic of scikit-learn's ``normalize``, so the features are bit for bit the same.
+    squares = (values * values).astype(np.float64)
+    if squares.size:
+        values = (values.astype(np.float64) / math.sqrt(np.cumsum(squares)[-1])).astype(np.float32)
+    return indices.astype(np.int32), values
 
 
 def sigmoid(z: float) -> float:
@@ -157,12 +157,8 @@ class OnlineModel:
                 strict=True,
             )
         )
-        pushes: dict[str, float] = {}
-        for word in _WORD.findall(folded):
-            padded = f" {word} "
-            for n in range(NGRAMS[0], NGRAMS[1] + 1):
-                for i in range(len(padded) - n + 1):
-                    gram = padded[i : i + n]
-                    if gram.strip() and gram not in pushes:
-                        pushes[gram] = weight_of.get(bucket(gram), 0.0)
-        return pushes
+        grams = list(dict.fromkeys(gram for gram in char_ngrams(folded) if gram.strip()))
+        return {
+            gram: weight_of.get(index, 0.0)
+            for gram, index in zip(grams, buckets(grams).tolist(), strict=True)
+        }

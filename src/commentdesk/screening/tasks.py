@@ -2,9 +2,10 @@
 
 from django_tasks import task
 
-from commentdesk.screening.training import retrain_site_model
-
 
 @task()
 def retrain_assistant(site_id: int) -> int:
+    # Imported here: web workers enqueue this task and must not import scikit-learn.
+    from commentdesk.screening.training import retrain_site_model
+
     return retrain_site_model(site_id)

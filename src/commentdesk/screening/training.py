@@ -1,7 +1,10 @@
 """The periodic full retrain: a batch logistic regression over every decision of a site,
 on the same features as the online model, which then keeps learning online from it. It
 also re-scores the site's pending comments, whose stored estimates came from older
-models."""
+models.
+
+It runs in the background worker (or the ``assist`` command), never in a web request: it is
+the only part of the assistant that imports scikit-learn and SciPy."""
 
 import uuid
 
@@ -12,7 +15,7 @@ from sklearn.linear_model import LogisticRegression
 
 from commentdesk.core.models import Comment, Site
 from commentdesk.screening import assistant
-from commentdesk.screening.model import N_FEATURES, text_matrix
+from commentdesk.screening.model import N_FEATURES, text_features
 from commentdesk.screening.models import AssistantModel
 from commentdesk.screening.normalise import fold
 
@@ -43,6 +46,15 @@ def retrain_site_model(site_id: int) -> int:
         row.save(update_fields=["state", "version", "retrained_at_decisions", "updated_at"])
     rescore_pending(site_id)
     return len(rows)
+
+
+def text_matrix(folded_texts: list[str]) -> sp.csr_matrix:
+    """One sparse row per folded text: its ``text_features``."""
+    rows = [text_features(text) for text in folded_texts]
+    indptr = np.cumsum([0] + [len(indices) for indices, _ in rows])
+    indices = np.concatenate([indices for indices, _ in rows])
+    values = np.concatenate([values for _, values in rows])
+    return sp.csr_matrix((values, indices, indptr), shape=(len(rows), N_FEATURES))
 
 
 def rescore_pending(site_id: int, batch: int = 500) -> None:

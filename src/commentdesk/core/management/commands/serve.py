@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from commentdesk.screening import toxicity
+
 
 class Command(BaseCommand):
     help = "Serve Commentdesk with gunicorn (collects static files first)."
@@ -35,6 +37,7 @@ class Command(BaseCommand):
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         _fresh_metrics_dir()
+        toxicity.exported()  # once, here, rather than in the first worker to boot
         gunicorn = [
             sys.executable,
             "-m",
