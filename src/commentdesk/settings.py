@@ -119,6 +119,9 @@ else:
                 ),
                 "transaction_mode": "IMMEDIATE",
             },
+            # Each worker keeps its connection: opening one runs the PRAGMAs above, and
+            # closing the last one checkpoints the WAL, which cost milliseconds per request.
+            "CONN_MAX_AGE": None,
         }
     }
 

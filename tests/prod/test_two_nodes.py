@@ -128,3 +128,31 @@ def test_a_claim_taken_on_one_node_holds_on_the_other(two_nodes, nodes):
     assert nodes[3].rows("SELECT status FROM core_comment WHERE id = ?", (comment_id,)) == [
         ("approved",)
     ]
+
+
+def test_a_screening_settings_change_holds_on_a_node_that_cached_the_old_ones(two_nodes, nodes):
+    _, b, ids = two_nodes
+    database = nodes[3]
+
+    def post_three(body):  # as many as the address limit lets through
+        for _ in range(3):
+            assert harness.acknowledged(harness.submit(b.url, ids["story"], body))
+        flush_redis(_redis_url())
+
+    post_three("Before the change")  # node B's workers screen, and keep the site's settings
+    # What a desk editor's save in the admin of any node writes: the settings, a new revision.
+    change = (
+        "UPDATE screening_screeningsettings SET hold_longer_than = ?, revision = ? "
+        "WHERE site_id = ? RETURNING id"
+    )
+    database.rows(change, (10, uuid.uuid4().hex, ids["site"]))
+    try:
+        post_three("After the change")
+    finally:
+        database.rows(change, (None, uuid.uuid4().hex, ids["site"]))
+    verdicts = database.rows(
+        "SELECT body, screening->'stages'->'length'->>'verdict' FROM core_comment "
+        "WHERE story_id = ? ORDER BY id",
+        (ids["story"],),
+    )
+    assert verdicts == [("Before the change", "pass")] * 3 + [("After the change", "hold")] * 3

@@ -99,3 +99,26 @@ def test_a_stored_model_of_an_older_format_restarts_from_the_prior(story_a, alic
     AssistantModel.objects.create(site=story_a.site, state=b"older layout", version="x")
     comment = post_comment(story_a, body="I enjoyed this report on the harbour.")
     assert 0 < comment.reject_score < 0.5
+
+
+def test_a_model_learned_by_another_process_scores_the_next_comment(
+    client, story_a, alice, rule_a, django_capture_on_commit_callbacks
+):
+    """Each process keeps a site's model while its version, read with the story, holds."""
+    from commentdesk.screening.assistant import example_for
+    from commentdesk.screening.model import OnlineModel
+    from tests.screening.test_submission import form_post
+
+    decide(post_comment(story_a, body=PATTERN), alice, rule_a, False,
+           django_capture_on_commit_callbacks)  # fmt: skip
+    before = form_post(client, story_a, PATTERN + " once").reject_score
+    learned = OnlineModel()
+    for _ in range(20):
+        learned.learn(example_for(PATTERN, {})[1], 1)
+    # Another app server's decisions write the model and a new version; nothing here hears.
+    AssistantModel.objects.filter(site=story_a.site).update(
+        state=learned.dumps(), version="learned-elsewhere", decisions=21
+    )
+    after = form_post(client, story_a, PATTERN + " twice")
+    assert before < 0.5 < after.reject_score
+    assert after.screening["assistant"]["decisions"] == 21

@@ -1,5 +1,11 @@
 """Every submitted comment is screened inline, and the evidence is stored with it."""
 
+import re
+import uuid
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from commentdesk.core.models import AuditEvent, Comment, ModerationMode
 from commentdesk.screening.models import ScreeningSettings, TermList
 from tests.conftest import make_story, post_comment
@@ -116,3 +122,51 @@ def test_english_toxicity_is_scored_and_other_languages_are_not(story_a):
     assert rude.screening["stages"]["toxicity"]["data"]["score"] > 0.9
     assert rude.screening["stages"]["toxicity"]["verdict"] == "flag"
     assert korean.screening["stages"]["toxicity"]["data"]["score"] is None
+
+
+def test_one_commenters_comments_from_several_networks_are_a_velocity_signal(story_a):
+    for n in range(6):
+        comment = post_comment(story_a, body=f"Opinion number {n}", email="one@example.org",
+                               network_hash=f"net-{n}")  # fmt: skip
+    spam = comment.screening["stages"]["spam"]["data"]
+    assert (spam["same_commenter"], spam["same_network"]) == (5, 0)
+
+
+def test_comments_without_a_network_address_share_no_network(story_a):
+    for n in range(3):
+        comment = post_comment(story_a, body=f"Opinion number {n}", network_hash="")
+    assert comment.screening["stages"]["spam"]["data"]["same_network"] == 0
+
+
+def form_post(client, story, body: str) -> Comment:
+    page = client.get(f"/comments/{story.pk}/").content.decode()
+    token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+    data = {"display_name": "Reader", "body": body, "consent": "on", "form_token": token}
+    assert client.post(f"/comments/{story.pk}/", data).status_code == 302
+    return Comment.objects.get(body=body)
+
+
+def test_a_settings_change_applies_from_the_next_comment(client, story_a):
+    """Each process keeps a site's settings while their revision, read with the story, holds."""
+    first = form_post(client, story_a, "Long enough to be held, one day.")
+    assert first.screening["stages"]["length"]["verdict"] == "pass"
+    configure(story_a.site, hold_longer_than=20)  # as the admin saves it
+    second = form_post(client, story_a, "Long enough to be held, from now on.")
+    assert second.screening["stages"]["length"]["verdict"] == "hold"
+
+
+def test_a_settings_change_saved_by_another_process_applies_from_the_next_comment(client, story_a):
+    form_post(client, story_a, "This process now keeps the site's settings.")
+    # Another app server's save writes the row and a new revision; nothing here hears of it.
+    ScreeningSettings.objects.filter(site=story_a.site).update(
+        hold_longer_than=20, revision=uuid.uuid4().hex
+    )
+    comment = form_post(client, story_a, "Long enough to be held, from now on.")
+    assert comment.screening["stages"]["length"]["verdict"] == "hold"
+
+
+def test_unchanged_settings_are_not_read_again_for_each_comment(client, story_a):
+    form_post(client, story_a, "The first comment reads the site's settings.")
+    with CaptureQueriesContext(connection) as captured:
+        form_post(client, story_a, "The next one finds them in the process.")
+    assert not [q for q in captured if 'FROM "screening_screeningsettings"' in q["sql"]]

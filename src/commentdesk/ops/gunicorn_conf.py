@@ -1,8 +1,7 @@
 """Gunicorn hooks for ``commentdesk serve``.
 
 - Each worker loads the screening models as it boots, not in the first submission, which
-  would otherwise hold SQLite's write lock (the submission's transaction) for seconds while
-  other writers wait.
+  would otherwise wait seconds for them.
 - Prometheus keeps the multiprocess metrics of live workers only.
 - The access log never carries a reader's comment secret: the no-JavaScript reader's page of
   their own comment is a capability URL (``/comments/<story>/mine/<comment>/<secret>/``).

@@ -77,18 +77,24 @@ def _prior_model() -> OnlineModel:
     return OnlineModel()
 
 
-def model_for(site_id: int) -> tuple[OnlineModel, int]:
-    """The site's current model (cached per process until its version changes)."""
-    row = AssistantModel.objects.filter(site_id=site_id).values("version", "decisions").first()
-    if row is None:
+def model_for(site_id: int, stored: tuple[str | None, int] | None = None):
+    """The site's current model and its decisions, cached per process until its version
+    changes. ``stored`` is the stored model's (version, decisions) when the caller read them
+    (``pipeline.with_screening``), version None when the site has no model; else they are read.
+    """
+    if stored is None:
+        row = AssistantModel.objects.filter(site_id=site_id).values_list("version", "decisions")
+        stored = row.first() or (None, 0)
+    version, decisions = stored
+    if version is None:
         return _prior_model(), 0
     cached = _cache.get(site_id)
-    if cached and cached[0] == row["version"]:
-        return cached[1], row["decisions"]
-    stored = AssistantModel.objects.only("state", "version", "decisions").get(site_id=site_id)
-    model = load_state(bytes(stored.state))
-    _cache[site_id] = (stored.version, model)
-    return model, stored.decisions
+    if cached and cached[0] == version:
+        return cached[1], decisions
+    stored_model = AssistantModel.objects.only("state", "version", "decisions").get(site_id=site_id)
+    model = load_state(bytes(stored_model.state))
+    _cache[site_id] = (stored_model.version, model)
+    return model, stored_model.decisions
 
 
 @dataclass(frozen=True)
@@ -101,8 +107,11 @@ class Estimate:
         return {"score": round(self.score, 4), "drivers": self.drivers, "decisions": self.decisions}
 
 
-def estimate(site_id: int, body: str, screening: dict) -> Estimate:
-    model, decisions = model_for(site_id)
+def estimate(
+    site_id: int, body: str, screening: dict, *, stored: tuple[str | None, int] | None = None
+) -> Estimate:
+    """``stored``: as for ``model_for``."""
+    model, decisions = model_for(site_id, stored)
     folded, example = example_for(body, screening)
     score = model.score(example)
     pushes = model.drivers(folded, example)

@@ -1,6 +1,8 @@
 """Per-site screening settings and term lists, what screening remembers of each comment
 (for duplicate and velocity signals), and each site's assistant model."""
 
+import uuid
+
 from django.db import models
 
 from commentdesk.core.models import Comment, Site
@@ -56,9 +58,9 @@ class ScreeningSettings(models.Model):
         help_text="Assistant estimate at or above which a comment is rejected automatically, "
         "when automatic actions are on. Choose it for the precision you accept.",
     )
-    # Changed whenever a term list changes, so each process rebuilds its matcher once.
-    # A random token, not a counter: a rolled-back change must not leave a stale matcher
-    # behind under a number that is used again.
+    # Changed whenever the settings or a term list change, so each process reloads the
+    # settings and rebuilds its matcher once. A random token, not a counter: a rolled-back
+    # change must not leave stale settings behind under a number that is used again.
     revision = models.CharField(max_length=32, default="", editable=False)
 
     class Meta:
@@ -67,6 +69,12 @@ class ScreeningSettings(models.Model):
 
     def __str__(self) -> str:
         return f"Screening of {self.site}"
+
+    def save(self, *args, **kwargs):
+        self.revision = uuid.uuid4().hex
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
+        super().save(*args, **kwargs)
 
     @staticmethod
     def domains(text: str) -> list[str]:

@@ -1,10 +1,15 @@
 """Screen a comment as it is submitted: run every stage, ask the assistant, decide whether
 the comment must be held or (only with automatic actions on) rejected, and remember what
 the spam signals need. ``core.services.submission.submit_comment`` calls ``screen`` before
-it stores the comment and ``remember`` after."""
+its write transaction and ``remember`` inside it.
+
+Each process keeps a site's settings and assistant model and reads only their versions,
+joined to the story (``with_screening``): a submission asks for them with no query of its
+own, and a change made on any app server applies from the next comment on every one."""
 
 from dataclasses import dataclass
 
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from commentdesk.core.models import Comment, Commenter, Story
@@ -39,12 +44,34 @@ class Screened:
         return " ".join(s["reason"] for s in stages.values() if s["verdict"] != "pass")
 
 
-def settings_for(site_id: int) -> ScreeningSettings:
-    return ScreeningSettings.objects.get_or_create(site_id=site_id)[0]
+def with_screening(stories: QuerySet[Story]) -> QuerySet[Story]:
+    """The stories with their site and the versions of what screening keeps per process:
+    the site's settings (``screening_revision``) and its assistant (``assistant_version``,
+    ``assistant_decisions``); None where the site has none yet."""
+    return stories.select_related("site").annotate(
+        screening_revision=F("site__screening_settings__revision"),
+        assistant_version=F("site__assistant_model__version"),
+        assistant_decisions=F("site__assistant_model__decisions"),
+    )
+
+
+_settings: dict[int, ScreeningSettings] = {}  # per site, for as long as its revision holds
+
+
+def settings_for(story: Story) -> ScreeningSettings:
+    """The site's settings, from this process's cache while the revision read with the
+    story (``with_screening``) is the cached one's; else read (and made on first use)."""
+    cached = _settings.get(story.site_id)
+    revision = getattr(story, "screening_revision", None)
+    if cached is not None and revision is not None and cached.revision == revision:
+        return cached
+    settings = ScreeningSettings.objects.get_or_create(site_id=story.site_id)[0]
+    _settings[story.site_id] = settings
+    return settings
 
 
 def screen(story: Story, commenter: Commenter, body: str, network_hash: str) -> Screened:
-    settings = settings_for(story.site_id)
+    settings = settings_for(story)
     ctx = Context(
         settings=settings,
         body=body,
@@ -56,7 +83,7 @@ def screen(story: Story, commenter: Commenter, body: str, network_hash: str) -> 
     stages = {name: stage(ctx).as_json() for name, stage in STAGES.items()}
     verdict = max((s["verdict"] for s in stages.values()), key=SEVERITY.get)
     evidence = {"format": FORMAT, "verdict": verdict, "stages": stages}
-    found = assistant.estimate(story.site_id, body, evidence)
+    found = assistant.estimate(story.site_id, body, evidence, stored=_assistant_version(story))
     evidence["assistant"] = found.as_json()
     return Screened(
         evidence=evidence,
@@ -66,6 +93,12 @@ def screen(story: Story, commenter: Commenter, body: str, network_hash: str) -> 
         automatic_actions=settings.automatic_actions,
         auto_reject_threshold=settings.auto_reject_threshold,
     )
+
+
+def _assistant_version(story: Story) -> tuple[str | None, int] | None:
+    if not hasattr(story, "assistant_version"):  # not read with the story: the assistant asks
+        return None
+    return story.assistant_version, story.assistant_decisions
 
 
 def remember(comment: Comment, screened: Screened) -> None:

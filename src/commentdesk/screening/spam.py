@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
+from django.db import connections, router
 
 from commentdesk.screening.models import ScreeningRecord
 
@@ -53,29 +54,58 @@ def fingerprint(folded: str) -> Fingerprint:
     return Fingerprint(content_hash(key), value, len(key))
 
 
+# One statement, one round trip: the three counts (each on its own index) and the site's
+# most recent fingerprints for the near-duplicate check (none asked for a short text).
+_COUNTS = """
+SELECT c.same_text, c.same_commenter, c.same_network, r.simhash, r.content_hash
+FROM (
+    SELECT
+        (SELECT COUNT(*) FROM screening_screeningrecord
+         WHERE site_id = %s AND content_hash = %s AND created_at >= %s) AS same_text,
+        (SELECT COUNT(*) FROM screening_screeningrecord
+         WHERE commenter_id = %s AND created_at >= %s) AS same_commenter,
+        (SELECT COUNT(*) FROM screening_screeningrecord
+         WHERE site_id = %s AND network_hash = %s AND created_at >= %s) AS same_network
+) AS c
+LEFT JOIN (
+    SELECT simhash, content_hash FROM screening_screeningrecord
+    WHERE site_id = %s AND created_at >= %s
+    ORDER BY created_at DESC LIMIT %s
+) AS r ON TRUE
+"""
+
+
 def counts(
     *, site_id: int, commenter_id: int, network_hash: str, print_: Fingerprint, since: datetime
 ) -> dict[str, int]:
     """How many earlier comments in the window were the same text, nearly the same text,
     by the same commenter, from the same network address."""
-    recent = ScreeningRecord.objects.filter(site_id=site_id, created_at__gte=since)
-    result = {
-        "same_text": recent.filter(content_hash=print_.content_hash).count(),
-        "same_commenter": ScreeningRecord.objects.filter(
-            commenter_id=commenter_id, created_at__gte=since
-        ).count(),
-        "same_network": recent.filter(network_hash=network_hash).count() if network_hash else 0,
-        "similar_text": 0,
+    connection = connections[router.db_for_read(ScreeningRecord)]
+    since_value = connection.ops.adapt_datetimefield_value(since)
+    near = NEAR_RECENT if print_.length >= 12 else 0  # short texts are nearly the same by nature
+    params = (
+        *(site_id, print_.content_hash, since_value),
+        *(commenter_id, since_value),
+        *(site_id, network_hash or None, since_value),  # no address: NULL matches nothing
+        *(site_id, since_value, near),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(_COUNTS, params)
+        rows = cursor.fetchall()
+    same_text, same_commenter, same_network = rows[0][:3]
+    similar = sum(
+        1
+        for _, _, _, value, other in rows
+        if value is not None
+        and other != print_.content_hash
+        and ((value ^ print_.simhash) & _MASK64).bit_count() <= NEAR_BITS
+    )
+    return {
+        "same_text": same_text,
+        "same_commenter": same_commenter,
+        "same_network": same_network,
+        "similar_text": similar,
     }
-    if print_.length >= 12:  # short texts ("Thanks!") are nearly the same by nature
-        latest = recent.order_by("-created_at").values_list("simhash", "content_hash")
-        result["similar_text"] = sum(
-            1
-            for value, other in latest[:NEAR_RECENT]
-            if other != print_.content_hash
-            and ((value ^ print_.simhash) & _MASK64).bit_count() <= NEAR_BITS
-        )
-    return result
 
 
 def window_start(now: datetime, minutes: int) -> datetime:

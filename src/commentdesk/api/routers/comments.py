@@ -18,7 +18,7 @@ from commentdesk.api.schemas import (
 from commentdesk.core.models import Comment, Story
 from commentdesk.core.services import reader, reports, stories
 from commentdesk.core.services.errors import SubmissionRefused
-from commentdesk.core.services.submission import submit_comment
+from commentdesk.core.services.submission import story_for_submission, submit_comment
 from commentdesk.lib.nethash import network_hash
 from commentdesk.public.formguard import api_write_problem
 
@@ -41,7 +41,7 @@ def _guard(request: HttpRequest, story: Story) -> None:
 
 def _story_for(request: HttpRequest, payload: CommentIn) -> Story:
     if payload.story_id is not None:
-        story = Story.objects.select_related("site").filter(pk=payload.story_id).first()
+        story = story_for_submission(payload.story_id)
         if story is None:
             raise ApiProblem(404, "not_found", _("No story with this id."))
         return story
@@ -97,7 +97,7 @@ def submit(request: HttpRequest, payload: CommentIn, idempotency_key: str = IDEM
             network_hash=network_hash(request),
             idempotency_key=idempotency_key,
         )
-        own = reader.own_comment(submitted.comment.pk, submitted.secret)
+        own = reader.as_own_comment(submitted.comment)
         return Status(201, {**own_json(own), "secret": submitted.secret})
 
 

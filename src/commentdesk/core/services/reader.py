@@ -72,18 +72,19 @@ def _decision_rule(comment: Comment) -> TermsRule | None:
     return event.rule if event else None
 
 
-def _own(comment: Comment) -> OwnComment:
+def as_own_comment(comment: Comment) -> OwnComment:
+    """A comment as its author sees it (``own_comment`` finds it first by its secret)."""
     window = timedelta(minutes=comment.story.site.edit_window_minutes)
     rule = _decision_rule(comment) if comment.status != Status.PENDING else None
     return OwnComment(comment=comment, editable_until=comment.submitted_at + window, rule=rule)
 
 
 def own_comment(comment_id: int, secret: str) -> OwnComment:
-    return _own(_find(comment_id, secret))
+    return as_own_comment(_find(comment_id, secret))
 
 
 def _editable(comment_id: int, secret: str) -> OwnComment:
-    own = _own(_find(comment_id, secret, lock=True))
+    own = as_own_comment(_find(comment_id, secret, lock=True))
     if own.comment.status != Status.PENDING:
         raise EditWindowClosed(_("A moderator has already looked at this comment."))
     if not own.can_edit:

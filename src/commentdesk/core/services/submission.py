@@ -95,16 +95,17 @@ def _identity_key(site: Site, draft: CommentDraft, network_hash: str) -> str:
 
 def identify_commenter(site: Site, draft: CommentDraft, network_hash: str) -> Commenter:
     key = _identity_key(site, draft, network_hash)
-    commenter = Commenter.objects.filter(site=site, identity_key=key).first()
-    if commenter is None:
-        try:
-            with transaction.atomic():
-                commenter = Commenter.objects.create(
-                    site=site, identity_key=key, display_name=draft.display_name, email=draft.email
-                )
-        except IntegrityError:  # the same reader's other request created it first
-            commenter = Commenter.objects.get(site=site, identity_key=key)
-    return commenter
+    try:
+        return Commenter.objects.get(site=site, identity_key=key)
+    except Commenter.DoesNotExist:
+        pass
+    try:
+        with transaction.atomic():
+            return Commenter.objects.create(
+                site=site, identity_key=key, display_name=draft.display_name, email=draft.email
+            )
+    except IntegrityError:  # the same reader's other request created it first
+        return Commenter.objects.get(site=site, identity_key=key)
 
 
 def refusal_for(commenter: Commenter) -> str | None:
@@ -170,15 +171,26 @@ def _replay(existing: Comment, draft: CommentDraft, parent: Comment | None, secr
 def _earlier(story: Story, key_hash: str) -> Comment | None:
     if not key_hash:
         return None
-    return (
-        Comment.objects.select_related("commenter")
-        .filter(story=story, idempotency_key=key_hash)
+    found = (
+        Comment.objects.filter(story=story, idempotency_key=key_hash)
         .exclude(idempotency_key="")  # lets SQLite use the partial unique index
-        .first()
+        .values_list("pk", flat=True)[:1]
     )
+    if not found:  # the usual case: an index lookup, no row loaded
+        return None
+    earlier = Comment.objects.select_related("commenter").get(pk=found[0])
+    earlier.story = story
+    return earlier
 
 
-@transaction.atomic
+def story_for_submission(story_id: int) -> Story | None:
+    """The story, its site and what screening reads of the site, in one query."""
+    try:
+        return screening.with_screening(Story.objects.all()).get(pk=story_id)
+    except Story.DoesNotExist:
+        return None
+
+
 def submit_comment(
     story: Story,
     *,
@@ -195,6 +207,9 @@ def submit_comment(
     With an ``idempotency_key`` (the form's hidden key, the API's Idempotency-Key header),
     submitting the same comment again returns the first one (``replayed``) instead of
     storing it twice, even when both requests arrive at once.
+
+    The checks, the commenter and screening only read, so they run before the write
+    transaction, which stays short: on SQLite it holds the database's one write lock.
     """
     site = story.site
     draft = clean_draft(site, display_name=display_name, email=email, body=body, consent=consent)
@@ -214,38 +229,45 @@ def submit_comment(
         raise SubmissionRefused({"body": [refusal]}, code="commenter_blocked")
     check_submission_limits(story, commenter, network_hash)
     screened = screening.screen(story, commenter, draft.body, network_hash)
-    now = timezone.now()
-    status = screened.status_for(_initial_status(story, commenter))
     secret = secret or secrets.token_urlsafe(24)
+    comment = Comment(
+        story=story,
+        parent=parent,
+        commenter=commenter,
+        display_name=draft.display_name,
+        body=draft.body,
+        status=screened.status_for(_initial_status(story, commenter)),
+        terms_version=site.terms_version,
+        secret_hash=hash_secret(secret),
+        network_hash=network_hash,
+        idempotency_key=key_hash,
+        language=screened.language,
+        screening=screened.evidence,
+        reject_score=screened.score,
+    )
     try:
-        with transaction.atomic():
-            comment = Comment.objects.create(
-                story=story,
-                parent=parent,
-                commenter=commenter,
-                display_name=draft.display_name,
-                body=draft.body,
-                status=status,
-                submitted_at=now,
-                published_at=now if status == Comment.Status.APPROVED else None,
-                terms_version=site.terms_version,
-                secret_hash=hash_secret(secret),
-                network_hash=network_hash,
-                idempotency_key=key_hash,
-                decided_at=now if status == Comment.Status.REJECTED else None,
-                language=screened.language,
-                screening=screened.evidence,
-                reject_score=screened.score,
-            )
-            screening.remember(comment, screened)
+        _store(comment, screened)
     except IntegrityError:
         earlier = _earlier(story, key_hash)  # the same key's other request committed first
         if earlier is None:
             raise
         return _replay(earlier, draft, parent, secret)
+    return SubmittedComment(comment=comment, secret=secret)
+
+
+@transaction.atomic
+def _store(comment: Comment, screened: screening.Screened) -> None:
+    """The write transaction: the comment, what screening remembers of it, its audit."""
+    now = timezone.now()
+    status = comment.status
+    comment.submitted_at = now
+    comment.published_at = now if status == Comment.Status.APPROVED else None
+    comment.decided_at = now if status == Comment.Status.REJECTED else None
+    comment.save(force_insert=True)
+    screening.remember(comment, screened)
+    site = comment.story.site
     record_event("comment.submitted", site=site, comment=comment, status_after=status)
     if status == Comment.Status.REJECTED:
         record_event("comment.auto_rejected", site=site, comment=comment, note=screened.reason)
     if status == Comment.Status.APPROVED:
-        story.bump_thread_version()
-    return SubmittedComment(comment=comment, secret=secret)
+        comment.story.bump_thread_version()

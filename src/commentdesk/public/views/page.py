@@ -17,10 +17,10 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from commentdesk.core.models import Comment, Story
+from commentdesk.core.models import Comment
 from commentdesk.core.services import reader, threads
 from commentdesk.core.services.errors import RateLimited, SubmissionRefused
-from commentdesk.core.services.submission import submit_comment
+from commentdesk.core.services.submission import story_for_submission, submit_comment
 from commentdesk.core.services.threads import BadCursor, StorySnapshot
 from commentdesk.lib.httpcache import is_fresh, make_etag, mark_private, mark_public, not_modified
 from commentdesk.lib.nethash import network_hash
@@ -179,7 +179,9 @@ def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse
     if problem:
         form.add_error(None, problem)
         return mark_private(render_section(request, snapshot, form=form, status=403))
-    story = Story.objects.select_related("site").get(pk=snapshot.id)
+    story = story_for_submission(snapshot.id)
+    if story is None:
+        raise Http404("No such story.")
     try:
         submitted = submit_comment(
             story,
