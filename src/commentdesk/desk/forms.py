@@ -2,6 +2,7 @@ from django import forms
 
 from commentdesk.core.models import Comment, ModerationMode, TermsRule
 from commentdesk.desk import queues
+from commentdesk.lib.text import normalise_text
 
 
 class RuleChoiceField(forms.ModelChoiceField):
@@ -66,7 +67,7 @@ class QueueFilterForm(forms.Form):
             commenter_id=data.get("commenter"),
             since=queues.day_start(data["since"]) if data.get("since") else None,
             until=queues.day_start(until) + queues.ONE_DAY if until else None,
-            text=(data.get("q") or "").strip(),
+            text=normalise_text(data.get("q") or ""),  # as comments are stored (NFC)
         )
 
 

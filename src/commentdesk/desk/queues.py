@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from commentdesk.core import access
+from commentdesk.core import access, search
 from commentdesk.core.models import Comment, Report
 from commentdesk.screening import ranking
 
@@ -84,9 +84,7 @@ class Filters:
         if self.until:
             queryset = queryset.filter(submitted_at__lt=self.until)
         if self.text:
-            queryset = queryset.filter(
-                Q(body__icontains=self.text) | Q(display_name__icontains=self.text)
-            )
+            queryset = search.containing(queryset, self.text)
         return queryset
 
 
