@@ -127,8 +127,9 @@ else:
 
 REDIS_URL = envstr("REDIS_URL")
 if REDIS_URL:
+    # Django's Redis cache, keeping one client per worker rather than one per call.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {"BACKEND": "commentdesk.lib.rediscache.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
     # Files in the data directory: every worker process of this machine shares the rate-limit
