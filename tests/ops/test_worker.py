@@ -24,10 +24,12 @@ def test_the_worker_enqueues_the_purge_and_runs_it(transactional_db, story_a, da
     assert Comment.objects.get(pk=old.pk).network_hash == ""
 
 
-def test_the_purge_is_enqueued_once_per_interval(db, database_tasks):
+def test_periodic_jobs_are_enqueued_once_per_interval(db, database_tasks):
     from django_tasks_db.models import DBTaskResult
 
-    assert schedule.enqueue_due(now=7200.0) == ["purge_expired_data"]
+    both = ["purge_expired_data", "refresh_planner_statistics"]
+    assert schedule.enqueue_due(now=7200.0) == both
     assert schedule.enqueue_due(now=7300.0) == []
     assert schedule.enqueue_due(now=7200.0 + 3600) == ["purge_expired_data"]
-    assert DBTaskResult.objects.count() == 2
+    assert schedule.enqueue_due(now=6 * 3600) == both  # the statistics: every six hours
+    assert DBTaskResult.objects.count() == 5

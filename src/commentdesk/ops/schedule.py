@@ -14,10 +14,17 @@ from django.core.cache import cache
 logger = logging.getLogger(__name__)
 
 
+PLANNER_STATISTICS_INTERVAL = 6 * 3600
+
+
 def periodic_jobs():
     from commentdesk.core.tasks import purge_expired_data
+    from commentdesk.ops.tasks import refresh_planner_statistics
 
-    return [(purge_expired_data, settings.PURGE_INTERVAL_MINUTES * 60)]
+    return [
+        (purge_expired_data, settings.PURGE_INTERVAL_MINUTES * 60),
+        (refresh_planner_statistics, PLANNER_STATISTICS_INTERVAL),
+    ]
 
 
 def enqueue_due(now: float | None = None) -> list[str]:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from commentdesk.ops import planner
 from commentdesk.screening import toxicity
 
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
     def handle(self, *args, bind, workers, migrate, no_collectstatic, **options):
         if migrate:
             call_command("migrate", interactive=False, verbosity=0)
+        planner.refresh_statistics()
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         _fresh_metrics_dir()
