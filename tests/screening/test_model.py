@@ -1,20 +1,19 @@
-"""The assistant's text features are scikit-learn's, computed without scikit-learn.
+"""The assistant's text features are scikit-learn's TF-IDF, computed without scikit-learn.
 
-Stored models were learned on ``HashingVectorizer(analyzer="char_wb")`` features, log-scaled
-and L2-normalised by scikit-learn; web workers now compute them without importing it, and
-must get the same numbers, bit for bit, or every stored model would score differently.
+Web workers count hashed character n-grams as ``HashingVectorizer(analyzer="char_wb")`` does
+without importing scikit-learn, and weigh them by the document frequencies the model counted
+online; the full retrain, which may import it, must read the very same features.
 """
 
 import csv
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.preprocessing import normalize
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
-from commentdesk.screening.model import N_FEATURES, NGRAMS, text_features
+from commentdesk.screening.model import N_FEATURES, NGRAMS, Example, OnlineModel, text_features
 from commentdesk.screening.normalise import fold
-from commentdesk.screening.training import text_matrix
+from commentdesk.screening.training import text_matrix, tfidf_matrix
 from tests.fuzz.corpus import naughty_strings
 
 DATA = Path(__file__).parent / "data"
@@ -31,6 +30,7 @@ def folded_sample() -> list[str]:
 
 
 def scikit_learns(folded_texts: list[str]):
+    """Hashed n-gram counts, log-scaled."""
     vectorizer = HashingVectorizer(
         analyzer="char_wb",
         ngram_range=NGRAMS,
@@ -42,10 +42,10 @@ def scikit_learns(folded_texts: list[str]):
     )
     matrix = vectorizer.transform(folded_texts)
     matrix.data = np.log1p(matrix.data)
-    return normalize(matrix, norm="l2", copy=False)
+    return matrix
 
 
-def test_each_comments_features_are_scikit_learns_bit_for_bit():
+def test_each_comments_counts_are_scikit_learns_bit_for_bit():
     texts = folded_sample()
     expected = scikit_learns(texts)
     for n, text in enumerate(texts):
@@ -53,12 +53,28 @@ def test_each_comments_features_are_scikit_learns_bit_for_bit():
         row = expected[n]
         assert indices.tolist() == row.indices.tolist(), text
         assert values.tobytes() == row.data.tobytes(), text
+    assert text_matrix(texts).data.tobytes() == expected.data.tobytes()
 
 
-def test_the_retrain_reads_the_same_matrix_as_before():
+def test_the_online_model_weighs_counts_as_scikit_learns_tfidf():
     texts = folded_sample()
-    ours, theirs = text_matrix(texts), scikit_learns(texts)
-    assert ours.shape == theirs.shape
-    assert ours.indptr.tolist() == theirs.indptr.tolist()
-    assert ours.indices.tolist() == theirs.indices.tolist()
-    assert ours.data.tobytes() == theirs.data.tobytes()
+    expected = TfidfTransformer().fit_transform(scikit_learns(texts))
+    model = OnlineModel()
+    for text in texts:
+        model.learn(Example(*text_features(text), np.zeros(len(model.sw))), 0)
+    for n, text in enumerate(texts):
+        indices, values = text_features(text)
+        assert np.allclose(model.tfidf(indices, values), expected[n].data), text
+    counts = text_matrix(texts)
+    df = np.bincount(counts.indices, minlength=N_FEATURES)
+    assert np.array_equal(df, model.df)
+    assert np.allclose(tfidf_matrix(counts, df).toarray(), expected.toarray())
+
+
+def test_a_step_carries_one_decision_to_a_copy_of_the_model():
+    learner, reader = OnlineModel(), OnlineModel()
+    for n, text in enumerate(folded_sample()[:50]):
+        example = Example(*text_features(text), np.full(len(learner.sw), 0.5))
+        learner.learn(example, n % 2)
+        reader.apply(learner.step(example.indices))
+    assert reader.dumps() == learner.dumps()

@@ -60,8 +60,8 @@ class ScreeningSettingsAdmin(admin.ModelAdmin):
 @admin.register(AssistantModel)
 class AssistantModelAdmin(admin.ModelAdmin):
     list_display = ["site", "decisions", "rejections", "retrained_at_decisions", "updated_at"]
-    exclude = ["state"]
-    readonly_fields = ["site", "decisions", "rejections", "version", "retrained_at_decisions"]
+    readonly_fields = ["site", "decisions", "rejections", "version", "checkpoint",
+                       "checkpoint_decisions", "retrained_at_decisions"]  # fmt: skip
 
     def has_add_permission(self, request):
         return False

@@ -9,8 +9,6 @@ services call it (through ``decision_made``) after their transaction commits, an
 (``screening.tasks.retrain_assistant``); the model is useful without it.
 """
 
-import logging
-import uuid
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -18,6 +16,7 @@ import numpy as np
 from django.db import transaction
 
 from commentdesk.core.models import Comment, Revision, Site
+from commentdesk.screening import store
 from commentdesk.screening.model import SIGNALS, Example, OnlineModel, text_features
 from commentdesk.screening.models import AssistantModel
 from commentdesk.screening.normalise import fold
@@ -25,11 +24,8 @@ from commentdesk.screening.normalise import fold
 REJECTED = (Comment.Status.REJECTED, Comment.Status.SPAM)
 LABELS = {Comment.Status.APPROVED: 0, Comment.Status.REJECTED: 1, Comment.Status.SPAM: 1}
 RETRAIN_MIN_DECISIONS = 200
-RETRAIN_SHARE = 0.2  # retrain once decisions grew by a fifth since the last retrain
+RETRAIN_SHARE = 0.1  # retrain once decisions grew by a tenth since the last retrain
 DRIVERS_SHOWN = 6
-
-_cache: dict[int, tuple[str, OnlineModel]] = {}
-logger = logging.getLogger(__name__)
 
 
 def signal_values(screening: dict) -> np.ndarray:
@@ -61,16 +57,6 @@ def example_for(body: str, screening: dict) -> tuple[str, Example]:
     return folded.text, Example(indices, values, signal_values(screening))
 
 
-def load_state(blob: bytes) -> OnlineModel:
-    """A stored model; one of an older layout (signals added since) restarts from the prior
-    and is refit from the site's decisions at the next retrain."""
-    try:
-        return OnlineModel.loads(blob)
-    except ValueError:
-        logger.warning("Assistant model of an older format: starting again from the prior.")
-        return OnlineModel()
-
-
 @lru_cache(maxsize=1)
 def _prior_model() -> OnlineModel:
     """The untrained model (prior only), shared read-only by sites without decisions."""
@@ -88,13 +74,7 @@ def model_for(site_id: int, stored: tuple[str | None, int] | None = None):
     version, decisions = stored
     if version is None:
         return _prior_model(), 0
-    cached = _cache.get(site_id)
-    if cached and cached[0] == version:
-        return cached[1], decisions
-    stored_model = AssistantModel.objects.only("state", "version", "decisions").get(site_id=site_id)
-    model = load_state(bytes(stored_model.state))
-    _cache[site_id] = (stored_model.version, model)
-    return model, stored_model.decisions
+    return store.current(site_id, version), decisions
 
 
 @dataclass(frozen=True)
@@ -153,37 +133,11 @@ def decision_made(comment: Comment, *, status: str = "", body_before: str | None
 def learn_from_decision(site_id: int, label: int, text: str, screening: dict) -> None:
     """One incremental step on one decision; queue a full retrain when one is due."""
     _, example = example_for(text, screening)
-    with transaction.atomic():
-        row = _lock_model_row(site_id)
-        cached = _cache.get(site_id)
-        if cached and cached[0] == row.version:
-            model = cached[1].copy()
-        else:
-            model = load_state(bytes(AssistantModel.objects.get(pk=row.pk).state))
-        model.learn(example, label)
-        row.state = model.dumps()
-        row.version = uuid.uuid4().hex
-        row.decisions += 1
-        row.rejections += label
-        row.save(update_fields=["state", "version", "decisions", "rejections", "updated_at"])
-    _cache[site_id] = (row.version, model)
+    row = store.learn(site_id, example, label)
     if retrain_due(row):
         from commentdesk.screening.tasks import retrain_assistant
 
         transaction.on_commit(partial(retrain_assistant.enqueue, site_id))
-
-
-def _lock_model_row(site_id: int) -> AssistantModel:
-    """The site's model row, locked, without its (large) state; created on first use."""
-    counters = ("pk", "version", "decisions", "rejections", "retrained_at_decisions")
-    locked = AssistantModel.objects.select_for_update().only(*counters)
-    row = locked.filter(site_id=site_id).first()
-    if row is None:
-        AssistantModel.objects.get_or_create(
-            site_id=site_id, defaults={"state": OnlineModel().dumps()}
-        )
-        row = locked.get(site_id=site_id)
-    return row
 
 
 RETRAIN_ENABLED = True  # the evaluate command's --online-only turns it off to measure

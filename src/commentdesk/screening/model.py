@@ -4,9 +4,11 @@ online with AdaGrad, plus a few screening signals whose starting weights are the
 Character n-grams (1 to 5 characters, within words; a text without spaces is one long
 "word") need no word segmentation, so the same model reads English, Chinese, Tibetan or
 Khmer. Features are hashed into 2^18 buckets (MurmurHash3 through ``mmh3``: stable across
-processes), log-scaled counts, L2-normalised. They are exactly those of scikit-learn's
-``HashingVectorizer(analyzer="char_wb")`` that stored models were learned on (tests check it),
-computed without importing scikit-learn, which would cost a web worker about 120 MiB.
+processes), log-scaled counts: exactly those of scikit-learn's
+``HashingVectorizer(analyzer="char_wb")`` (tests check it), computed without importing
+scikit-learn, which would cost a web worker about 120 MiB. The model then weighs each bucket
+by its inverse document frequency among the decisions it learned from (counted as it learns,
+so the weighting is as incremental as the rest) and L2-normalises: TF-IDF, online.
 
 Before a site has any decision the text weights are zero and the score comes from the
 screening signals alone (banned and suspect terms, English toxicity, blocked or held links,
@@ -40,7 +42,7 @@ PRIOR = {
 }
 SIGNALS = tuple(PRIOR)
 PRIOR_BIAS = -2.0  # sigmoid(-2) = 0.12: a comment with no signal is probably fine
-FORMAT = b"cdassist1"  # leads the stored state; a change of layout changes it
+FORMAT = b"cdassist2"  # leads the stored state; a change of layout changes it
 
 
 def char_ngrams(folded: str) -> Iterator[str]:
@@ -61,16 +63,14 @@ def buckets(grams: Iterable[str]) -> np.ndarray:
 
 
 def text_features(folded: str) -> tuple[np.ndarray, np.ndarray]:
-    """Bucket indices (ascending) and weights of one folded text: log-scaled n-gram counts,
-    L2-normalised."""
+    """Bucket indices (ascending) and log-scaled n-gram counts of one folded text."""
     indices, counts = np.unique(buckets(char_ngrams(folded)), return_counts=True)
-    values = np.log1p(counts.astype(np.float32))
-    # Squares in float32 summed in order into a double, then divided in double: the
-    # arithmetic of scikit-learn's ``normalize``, so the features are bit for bit the same.
-    squares = (values * values).astype(np.float64)
-    if squares.size:
-        values = (values.astype(np.float64) / math.sqrt(np.cumsum(squares)[-1])).astype(np.float32)
-    return indices.astype(np.int32), values
+    return indices.astype(np.int32), np.log1p(counts.astype(np.float32))
+
+
+def l2_normalised(values: np.ndarray) -> np.ndarray:
+    norm = math.sqrt(float(values @ values))
+    return values / norm if norm else values
 
 
 def sigmoid(z: float) -> float:
@@ -80,34 +80,46 @@ def sigmoid(z: float) -> float:
 @dataclass
 class Example:
     indices: np.ndarray
-    values: np.ndarray
+    values: np.ndarray  # log-scaled counts, before the model's IDF weighting
     signals: np.ndarray  # one value per SIGNALS name
+
+
+_BUCKET_ARRAYS = ("w", "g", "df")  # one value per bucket: what a step changes sparsely
 
 
 class OnlineModel:
     def __init__(self):
         self.w = np.zeros(N_FEATURES, np.float32)
         self.g = np.full(N_FEATURES, _G0, np.float32)
+        self.df = np.zeros(N_FEATURES, np.float32)  # decisions whose text had the bucket
         self.sw = np.array([PRIOR[name] for name in SIGNALS], np.float64)
         self.sg = np.full(len(SIGNALS), _G0)
         self.bias = PRIOR_BIAS
         self.bias_g = _G0
+        self.docs = 0.0  # decisions learned, the IDF's denominator
+
+    def tfidf(self, indices: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """Counts weighted by smoothed inverse document frequency, ln((1+n)/(1+df))+1 as
+        scikit-learn's ``TfidfTransformer``, L2-normalised. Before any decision every
+        weight is 1."""
+        idf = np.log((1.0 + self.docs) / (1.0 + self.df[indices].astype(np.float64))) + 1.0
+        return l2_normalised(values * idf)
 
     def logit(self, example: Example) -> float:
-        return (
-            float(self.w[example.indices] @ example.values)
-            + float(self.sw @ example.signals)
-            + self.bias
-        )
+        x = self.tfidf(example.indices, example.values)
+        return float(self.w[example.indices] @ x) + float(self.sw @ example.signals) + self.bias
 
     def score(self, example: Example) -> float:
         return sigmoid(self.logit(example))
 
     def learn(self, example: Example, label: int) -> None:
-        """One AdaGrad step of logistic loss on one decision (1 = rejected)."""
-        error = self.score(example) - label
-        grad = error * example.values
+        """One AdaGrad step of logistic loss on one decision (1 = rejected), after counting
+        the decision's buckets into the document frequencies."""
         idx = example.indices
+        self.df[idx] += 1
+        self.docs += 1
+        error = self.score(example) - label
+        grad = (error * self.tfidf(idx, example.values)).astype(np.float32)
         self.g[idx] += grad * grad
         self.w[idx] -= LEARNING_RATE * grad / np.sqrt(self.g[idx])
         sgrad = error * example.signals
@@ -121,41 +133,54 @@ class OnlineModel:
         clone.__dict__ = {k: (v.copy() if hasattr(v, "copy") else v) for k, v in vars(self).items()}
         return clone
 
+    def _small(self) -> np.ndarray:
+        return np.concatenate([self.sw, self.sg, [self.bias, self.bias_g, self.docs]])
+
+    def _set_small(self, small: np.ndarray) -> None:
+        k = len(SIGNALS)
+        self.sw, self.sg = small[:k].copy(), small[k : 2 * k].copy()
+        self.bias, self.bias_g, self.docs = (float(v) for v in small[2 * k :])
+
     def dumps(self) -> bytes:
-        """The state as raw little-endian arrays: copying 2 MB costs far less than
-        compressing it, and this runs on every decision."""
-        small = np.concatenate([self.sw, self.sg, [self.bias, self.bias_g]]).astype("<f8")
-        return (
-            FORMAT
-            + small.tobytes()
-            + self.w.astype("<f4").tobytes()
-            + self.g.astype("<f4").tobytes()
-        )
+        """The whole state (about 3 MB) as raw little-endian arrays."""
+        arrays = [getattr(self, name).astype("<f4").tobytes() for name in _BUCKET_ARRAYS]
+        return FORMAT + self._small().astype("<f8").tobytes() + b"".join(arrays)
 
     @classmethod
     def loads(cls, blob: bytes) -> "OnlineModel":
         if not blob.startswith(FORMAT):
             raise ValueError("Not an assistant model of this format.")
         model = cls.__new__(cls)
-        k = len(SIGNALS)
-        small = np.frombuffer(blob, "<f8", count=2 * k + 2, offset=len(FORMAT))
-        model.sw, model.sg = small[:k].copy(), small[k : 2 * k].copy()
-        model.bias, model.bias_g = float(small[2 * k]), float(small[2 * k + 1])
+        small = np.frombuffer(blob, "<f8", count=2 * len(SIGNALS) + 3, offset=len(FORMAT))
+        model._set_small(small)
         offset = len(FORMAT) + small.nbytes
-        model.w = np.frombuffer(blob, "<f4", count=N_FEATURES, offset=offset).copy()
-        model.g = np.frombuffer(
-            blob, "<f4", count=N_FEATURES, offset=offset + 4 * N_FEATURES
-        ).copy()
+        for n, name in enumerate(_BUCKET_ARRAYS):
+            at = offset + 4 * N_FEATURES * n
+            setattr(model, name, np.frombuffer(blob, "<f4", count=N_FEATURES, offset=at).copy())
         return model
+
+    def step(self, indices: np.ndarray) -> bytes:
+        """What learning one decision changed, given its buckets: the small state and the
+        buckets' new values (a few kilobytes, where ``dumps`` is 3 MB). ``apply`` sets them,
+        so applying a step twice changes nothing."""
+        bucket_values = [getattr(self, name)[indices].astype("<f4") for name in _BUCKET_ARRAYS]
+        parts = [self._small().astype("<f8"), indices.astype("<i4"), *bucket_values]
+        return b"".join(part.tobytes() for part in parts)
+
+    def apply(self, step: bytes) -> None:
+        small = np.frombuffer(step, "<f8", count=2 * len(SIGNALS) + 3)
+        self._set_small(small)
+        count = (len(step) - small.nbytes) // (4 * (1 + len(_BUCKET_ARRAYS)))
+        indices = np.frombuffer(step, "<i4", count=count, offset=small.nbytes)
+        for n, name in enumerate(_BUCKET_ARRAYS):
+            at = small.nbytes + 4 * count * (n + 1)
+            getattr(self, name)[indices] = np.frombuffer(step, "<f4", count=count, offset=at)
 
     def drivers(self, folded: str, example: Example) -> dict[str, float]:
         """Each character n-gram of the text and its push towards rejection."""
+        x = self.tfidf(example.indices, example.values)
         weight_of = dict(
-            zip(
-                example.indices.tolist(),
-                (self.w[example.indices] * example.values).tolist(),
-                strict=True,
-            )
+            zip(example.indices.tolist(), (self.w[example.indices] * x).tolist(), strict=True)
         )
         grams = list(dict.fromkeys(gram for gram in char_ngrams(folded) if gram.strip()))
         return {

@@ -134,16 +134,54 @@ class ScreeningRecord(models.Model):
 
 
 class AssistantModel(models.Model):
-    """One site's assistant: an online logistic regression over hashed character n-grams."""
+    """One site's assistant: an online logistic regression over hashed character n-grams.
+
+    This row holds the counters; the model is stored as a checkpoint (``AssistantCheckpoint``,
+    the whole model as of ``checkpoint_decisions`` decisions) and the steps learned since
+    (``AssistantStep``, a few kilobytes each), so a decision writes one small row instead of
+    the 3 MB model; every ``CHECKPOINT_EVERY`` steps the learner folds them into a new
+    checkpoint (see ``screening.store``)."""
 
     site = models.OneToOneField(Site, on_delete=models.CASCADE, related_name="assistant_model")
-    state = models.BinaryField(help_text="Compressed weights and learning-rate accumulators.")
     decisions = models.PositiveIntegerField(default=0)
     rejections = models.PositiveIntegerField(default=0)
     # A new random token on every change: processes cache the model until it changes.
     version = models.CharField(max_length=32, default="")
+    # A new random token whenever the checkpoint is rewritten (a checkpoint or a refit): a process
+    # that cached the model on an older checkpoint reloads it instead of applying steps.
+    checkpoint = models.CharField(max_length=32, default="")
+    checkpoint_decisions = models.PositiveIntegerField(default=0)
     retrained_at_decisions = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"Assistant of {self.site} ({self.decisions} decisions)"
+
+
+class AssistantCheckpoint(models.Model):
+    """A site's whole model as of its row's ``checkpoint``: in a table of its own, because
+    SQLite rewrites a whole row, large value and all, when one counter of it changes."""
+
+    model = models.OneToOneField(
+        AssistantModel, on_delete=models.CASCADE, primary_key=True, related_name="stored"
+    )
+    state = models.BinaryField(help_text="The model's arrays.")
+
+    def __str__(self) -> str:
+        return f"Checkpoint of {self.model}"
+
+
+class AssistantStep(models.Model):
+    """What learning from one decision changed in a site's model since its checkpoint."""
+
+    model = models.ForeignKey(AssistantModel, on_delete=models.CASCADE, related_name="steps")
+    decision = models.PositiveIntegerField(help_text="The model's decision count after this step.")
+    change = models.BinaryField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "decision"], name="unique_assistant_step")
+        ]
+
+    def __str__(self) -> str:
+        return f"Step {self.decision} of {self.model}"

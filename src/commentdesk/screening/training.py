@@ -1,22 +1,19 @@
 """The periodic full retrain: a batch logistic regression over every decision of a site,
-on the same features as the online model, which then keeps learning online from it. It
-also re-scores the site's pending comments, whose stored estimates came from older
-models.
+on the same features as the online model (TF-IDF, with document frequencies counted afresh
+over those decisions), which then keeps learning online from it. It also re-scores the
+site's pending comments, whose stored estimates came from older models. It is also how a
+stored model of an older layout is brought back: refit from the decisions.
 
 It runs in the background worker (or the ``assist`` command), never in a web request: it is
 the only part of the assistant that imports scikit-learn and SciPy."""
 
-import uuid
-
 import numpy as np
 import scipy.sparse as sp
-from django.db import transaction
 from sklearn.linear_model import LogisticRegression
 
 from commentdesk.core.models import Comment, Site
-from commentdesk.screening import assistant
-from commentdesk.screening.model import N_FEATURES, text_features
-from commentdesk.screening.models import AssistantModel
+from commentdesk.screening import assistant, store
+from commentdesk.screening.model import N_FEATURES, OnlineModel, text_features
 from commentdesk.screening.normalise import fold
 
 C = 4.0  # inverse regularisation strength; the same as the batch baseline's
@@ -29,32 +26,44 @@ def retrain_site_model(site_id: int) -> int:
     labels = np.array([label for _, _, label in rows])
     if len(rows) < 2 or labels.min() == labels.max():
         return 0
-    texts = text_matrix([fold(text, loose=True).text for text, _, _ in rows])
+    counts = text_matrix([fold(text, loose=True).text for text, _, _ in rows])
+    df = np.bincount(counts.indices, minlength=N_FEATURES).astype(np.float32)
+    texts = tfidf_matrix(counts, df)
     signals = sp.csr_matrix(np.vstack([assistant.signal_values(s) for _, s, _ in rows]))
     matrix = sp.hstack([texts, signals], format="csr")
     fitted = LogisticRegression(C=C, solver="liblinear", dual=True).fit(matrix, labels)
-    with transaction.atomic():
-        row = AssistantModel.objects.select_for_update().get(site_id=site_id)
-        model = assistant.load_state(bytes(row.state))
+
+    def refit(model: OnlineModel) -> OnlineModel:
         coef = fitted.coef_.ravel()
         model.w = coef[:N_FEATURES].astype(np.float32)
         model.sw = coef[N_FEATURES:].astype(np.float64)
         model.bias = float(fitted.intercept_[0])
-        row.state = model.dumps()
-        row.version = uuid.uuid4().hex
-        row.retrained_at_decisions = row.decisions
-        row.save(update_fields=["state", "version", "retrained_at_decisions", "updated_at"])
+        model.df, model.docs = df, float(len(rows))
+        return model
+
+    store.replace(site_id, refit)
     rescore_pending(site_id)
     return len(rows)
 
 
 def text_matrix(folded_texts: list[str]) -> sp.csr_matrix:
-    """One sparse row per folded text: its ``text_features``."""
+    """One sparse row per folded text: its ``text_features`` (log-scaled counts)."""
     rows = [text_features(text) for text in folded_texts]
     indptr = np.cumsum([0] + [len(indices) for indices, _ in rows])
     indices = np.concatenate([indices for indices, _ in rows])
     values = np.concatenate([values for _, values in rows])
     return sp.csr_matrix((values, indices, indptr), shape=(len(rows), N_FEATURES))
+
+
+def tfidf_matrix(counts: sp.csr_matrix, df: np.ndarray) -> sp.csr_matrix:
+    """The rows as the model weighs them (``OnlineModel.tfidf``), ``df`` its counts."""
+    model = OnlineModel()
+    model.df, model.docs = df, float(counts.shape[0])
+    weighted = counts.astype(np.float64)
+    for n in range(counts.shape[0]):
+        row = slice(counts.indptr[n], counts.indptr[n + 1])
+        weighted.data[row] = model.tfidf(counts.indices[row], counts.data[row])
+    return weighted
 
 
 def rescore_pending(site_id: int, batch: int = 500) -> None:
