@@ -30,3 +30,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns 
 AUTHENTICATION_BACKENDS = ["tests.auth.AxesBackendForTestClient", *AUTHENTICATION_BACKENDS[1:]]  # noqa: F405
 # Rate limits are off in tests unless a test turns one on (tests/core/test_rate_limits.py).
 RATE_LIMITS = {"address": None, "commenter": None, "story": None}
+# The live server answers each browser connection in its own thread, beside the test's own
+# connection; a sync gunicorn worker uses one at a time, hence production's pool of 2.
+if DATABASES["default"].get("OPTIONS", {}).get("pool"):  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["pool"]["max_size"] = 8  # noqa: F405
