@@ -53,15 +53,37 @@ def test_without_a_key_each_submission_is_its_own(story_a):
     assert Comment.objects.count() == 2
 
 
-def test_the_form_posted_twice_stores_one_comment(client, story_a):
-    page = client.get(f"/comments/{story_a.pk}/").content.decode()
+def form_of(client, story):
+    """The hidden fields of one rendering of the comments page's form."""
+    page = client.get(f"/comments/{story.pk}/").content.decode()
     token = page.split('name="form_token" value="')[1].split('"')[0]
     key = page.split('name="idempotency_key" value="')[1].split('"')[0]
-    fields = {"display_name": "Ann", "body": "Once", "consent": "on", "form_token": token}
-    for _ in range(2):
-        response = client.post(f"/comments/{story_a.pk}/", {**fields, "idempotency_key": key})
-        assert response.status_code == 302
+    return {"form_token": token, "idempotency_key": key, "consent": "on", "display_name": "Ann"}
+
+
+def test_the_form_posted_twice_stores_one_comment(client, story_a):
+    fields = {**form_of(client, story_a), "body": "Once"}
+    locations = {client.post(f"/comments/{story_a.pk}/", fields)["Location"] for _ in range(2)}
+    assert len(locations) == 1  # the same comment, and the same secret, both times
     assert Comment.objects.filter(body="Once").count() == 1
+
+
+def test_a_reader_who_goes_back_and_writes_another_comment_posts_it_too(client, story_a):
+    fields = form_of(client, story_a)  # the back button shows the same rendering again
+    for body in ("First thought", "Second thought"):
+        assert client.post(f"/comments/{story_a.pk}/", {**fields, "body": body}).status_code == 302
+    assert Comment.objects.count() == 2
+
+
+def test_one_rendering_posted_by_two_readers_gives_each_their_own_comment(story_a):
+    from django.test import Client
+
+    fields = {**form_of(Client(), story_a), "body": "Same words"}  # a shared cache's copy
+    ann, bea = (Client(REMOTE_ADDR=address) for address in ("203.0.113.1", "203.0.113.2"))
+    first = ann.post(f"/comments/{story_a.pk}/", fields)["Location"]
+    second = bea.post(f"/comments/{story_a.pk}/", fields)["Location"]
+    assert first != second  # neither reader gets the other's comment or edit secret
+    assert Comment.objects.filter(body="Same words").count() == 2
 
 
 def test_every_rendering_of_the_form_has_a_new_key(client, story_a):

@@ -1,5 +1,7 @@
 """The reader's comment form. It only collects: validation is the submission service's."""
 
+import hashlib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -44,6 +46,26 @@ class CommentForm(RefusalsMixin, forms.Form):
     form_token = forms.CharField(required=False, widget=forms.HiddenInput)
     # New with every rendering of the form: a double click or a resent post stores one comment.
     idempotency_key = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def submission_key(self, network_hash: str) -> str:
+        """The key the submission service gets: the page's, scoped to this submitter and text.
+
+        One rendering can reach several posts: a reader goes back and writes another comment,
+        or a cache hands the same page to several readers. Only a resent post of the same
+        comment from the same network is a replay; anything else is a comment of its own.
+        """
+        data = self.cleaned_data
+        if not data.get("idempotency_key"):
+            return ""
+        parts = (
+            data["idempotency_key"],
+            network_hash,
+            data.get("display_name") or "",
+            data.get("email") or "",
+            data.get("body") or "",
+            str(data.get("parent") or ""),
+        )
+        return "form:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
 class OwnEditForm(RefusalsMixin, forms.Form):

@@ -182,6 +182,7 @@ def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse
     story = story_for_submission(snapshot.id)
     if story is None:
         raise Http404("No such story.")
+    address_hash = network_hash(request)
     try:
         submitted = submit_comment(
             story,
@@ -190,8 +191,8 @@ def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse
             body=form.cleaned_data.get("body") or "",
             consent=bool(form.cleaned_data.get("consent")),
             parent=reader.reply_target(story.pk, form.cleaned_data.get("parent")),
-            network_hash=network_hash(request),
-            idempotency_key=form.cleaned_data.get("idempotency_key") or "",
+            network_hash=address_hash,
+            idempotency_key=form.submission_key(address_hash),
         )
     except RateLimited as refusal:
         form.add_refusal(refusal.errors)
