@@ -1,12 +1,11 @@
 """Time arithmetic that each database does natively.
 
-Django's ``TruncHour`` and datetime subtraction run as Python functions row by row on SQLite;
-over a statistics period of a hundred thousand rows that is most of the query's time. These
-expressions use SQLite's own ``julianday``/``strftime`` and PostgreSQL's ``EXTRACT``/
-``date_trunc`` instead.
+Django's datetime subtraction runs as a Python function row by row on SQLite; over a
+statistics period of a hundred thousand rows that is most of the query's time. This
+expression uses SQLite's own ``julianday`` and PostgreSQL's ``EXTRACT`` instead.
 """
 
-from django.db.models import CharField, FloatField, Func
+from django.db.models import FloatField, Func
 
 
 class SecondsBetween(Func):
@@ -27,30 +26,3 @@ class SecondsBetween(Func):
     def as_postgresql(self, compiler, connection, **extra):
         end, start, params = self._operands(compiler)
         return f"EXTRACT(EPOCH FROM ({end} - {start}))::float8", params
-
-
-class HourBucket(Func):
-    """The start of the value's hour (or day), as text 'YYYY-MM-DD HH:00' in UTC."""
-
-    arity = 1
-    output_field = CharField()
-
-    def __init__(self, expression, *, daily: bool = False, **extra):
-        self.daily = daily
-        super().__init__(expression, **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        # '%' is doubled twice: once for the template, once for the driver's placeholders.
-        pattern = "%%%%Y-%%%%m-%%%%d 00:00" if self.daily else "%%%%Y-%%%%m-%%%%d %%%%H:00"
-        return self.as_sql(
-            compiler, connection, template=f"strftime('{pattern}', %(expressions)s)", **extra
-        )
-
-    def as_postgresql(self, compiler, connection, **extra):
-        unit, pattern = ("day", "YYYY-MM-DD") if self.daily else ("hour", "YYYY-MM-DD HH24")
-        suffix = " 00:00" if self.daily else ":00"
-        template = (
-            f"to_char(date_trunc('{unit}', %(expressions)s AT TIME ZONE 'UTC'), '{pattern}')"
-            f" || '{suffix}'"
-        )
-        return self.as_sql(compiler, connection, template=template, **extra)

@@ -40,8 +40,11 @@ class AuditEvent(models.Model):
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["site", "created_at"], name="audit_site_time"),
-            # Statistics: decisions of one kind per site over a period, by moderator (covering).
-            models.Index(fields=["site", "action", "created_at", "actor"], name="audit_decisions"),
+            # Statistics: decisions of one kind per site over a period, by moderator and by
+            # rule (covering).
+            models.Index(
+                fields=["site", "action", "created_at", "actor", "rule"], name="audit_decisions"
+            ),
         ]
 
     def __str__(self) -> str:
