@@ -9,29 +9,13 @@ order, with and without the language filter and "my languages first", and its ti
 """
 
 import argparse
-import os
 import random
 import tempfile
 import time
 
+from bench.django_env import migrated_django
+
 LANGUAGES = ["en", "ko", "zh-Hans", "zh-Hant", "yue", "bo", "ug", "my", "km", "lo", "vi"]
-
-
-def setup(folder: str) -> str:
-    os.environ["COMMENTDESK_DATA_DIR"] = folder
-    os.environ["DJANGO_SETTINGS_MODULE"] = "commentdesk.settings"
-    os.environ.pop("DATABASE_URL", None)
-    if os.environ.get("BENCH_DATABASE_URL"):
-        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    from django.db import connection
-
-    return connection.vendor
 
 
 def fill(count: int):
@@ -78,7 +62,7 @@ def main() -> None:
     parser.add_argument("--comments", type=int, default=100_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="commentdesk-bench-plans-") as folder:
-        vendor = setup(folder)
+        vendor = migrated_django(folder)
         started = time.perf_counter()
         user = fill(args.comments)
         print(f"{vendor}: {args.comments} comments in {time.perf_counter() - started:.0f} s")

@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.django_env import migrated_django
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent.parent / "shared" / "data" / "moderation-dev"  # beside the clone, as in CI
 SAMPLES = [
@@ -33,22 +35,6 @@ SAMPLES = [
     "ຂ່າວນີ້ດີຫຼາຍ",
     "Bài báo này rất hay, cảm ơn tác giả.",
 ]
-
-
-def setup_django(folder: str) -> None:
-    os.environ["COMMENTDESK_DATA_DIR"] = folder
-    os.environ["DJANGO_SETTINGS_MODULE"] = "commentdesk.settings"
-    os.environ.pop("DATABASE_URL", None)
-    if os.environ.get("BENCH_DATABASE_URL"):
-        os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-    for scope in ("ADDRESS", "COMMENTER", "STORY"):
-        os.environ[f"COMMENTDESK_RATE_LIMIT_{scope}"] = "off"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def corpus(count: int, data: Path) -> list[str]:
@@ -106,7 +92,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="profile the whole pipeline")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="commentdesk-bench-screening-") as folder:
-        setup_django(folder)
+        migrated_django(folder)
         run(args)
 
 
