@@ -26,6 +26,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # servers). tests/conftest.py clears it before each test.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]  # axes warns about the per-process memory cache
+# tests.dbreset: the database reset between live-server tests survives a deadlock (see there).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.dbreset"]  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when missing)
 AUTHENTICATION_BACKENDS = ["tests.auth.AxesBackendForTestClient", *AUTHENTICATION_BACKENDS[1:]]  # noqa: F405
 # Rate limits are off in tests unless a test turns one on (tests/core/test_rate_limits.py).
