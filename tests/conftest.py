@@ -127,6 +127,21 @@ def rule_a(site_a) -> TermsRule:
     return site_a.rules.get(code="R1")
 
 
+def redis_url_for_tests() -> str:
+    """A Redis database number for tests that need the real shared cache (CI sets it)."""
+    url = os.environ.get("REDIS_URL_FOR_TESTS")
+    if not url:
+        pytest.fail("REDIS_URL_FOR_TESTS is not set: .ci/run starts Redis and sets it.")
+    return url
+
+
+def flush_redis(url: str) -> None:
+    """Empty this test Redis database number (never the whole server)."""
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -1,11 +1,26 @@
-"""Submissions are limited per hashed address, per commenter and per story, with a wait time."""
+"""Submissions are limited per hashed address, per commenter and per story, with a wait time.
+
+Each test runs on both kinds of shared cache: files (one machine, here the test's memory
+cache, counted the same way) and Redis (several nodes, counted by one script).
+"""
 
 import pytest
 
 from commentdesk.core.models import Comment
 from commentdesk.core.services.errors import RateLimited
-from commentdesk.lib.ratelimit import Rate, hit
-from tests.conftest import make_story, post_comment
+from commentdesk.lib.ratelimit import Limit, Rate, exceeded
+from tests.conftest import flush_redis, make_story, post_comment, redis_url_for_tests
+
+
+@pytest.fixture(autouse=True, params=["memory", "redis"])
+def counting_cache(request, settings):
+    if request.param == "redis":
+        url = redis_url_for_tests()
+        flush_redis(url)
+        settings.CACHES = {
+            "default": {"BACKEND": "commentdesk.lib.rediscache.RedisCache", "LOCATION": url}
+        }
+    return request.param
 
 
 @pytest.fixture
@@ -58,11 +73,21 @@ def test_a_refused_submission_does_not_count(story_a, limits):
     post_comment(story_a, "now valid", display_name="Ann")
 
 
+def test_a_submission_refused_for_its_address_does_not_use_up_the_story(site_a, limits):
+    story = make_story(site_a)
+    for n in range(3):
+        post_comment(story, "flood", display_name=f"F{n}", network_hash="flooder")
+    for n in range(5):
+        with pytest.raises(RateLimited):
+            post_comment(story, "flood", display_name=f"G{n}", network_hash="flooder")
+    post_comment(story, "a reader's own words", display_name="Reader", network_hash="reader")
+
+
 def test_the_window_resets():
-    rate = Rate(1, 60)
-    assert hit("t", "k", rate, now=120.0) is None
-    assert hit("t", "k", rate, now=150.0) == 30
-    assert hit("t", "k", rate, now=180.0) is None
+    limit = Limit("t", "k", Rate(1, 60))
+    assert exceeded([limit], now=120.0) is None
+    assert exceeded([limit], now=150.0) == (limit, 30)
+    assert exceeded([limit], now=180.0) is None
 
 
 def test_the_form_answers_429_with_retry_after_and_keeps_the_text(client, story_a, limits):

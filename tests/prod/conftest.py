@@ -11,6 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.conftest import flush_redis, redis_url_for_tests
 from tests.prod import harness
 
 
@@ -118,24 +119,10 @@ def server_db(data_dir, migrated_template):
         yield database
 
 
-def _redis_url() -> str:
-    url = os.environ.get("REDIS_URL_FOR_TESTS")
-    if not url:
-        pytest.fail("REDIS_URL_FOR_TESTS is not set: .ci/run starts Redis and sets it.")
-    return url
-
-
-def flush_redis(url: str) -> None:
-    """Empty this test Redis database number (never the whole server)."""
-    import redis
-
-    redis.Redis.from_url(url).flushdb()
-
-
 @pytest.fixture
 def redis_url():
     """Redis for tests that need a cache shared by several servers (CI sets the variable)."""
-    url = _redis_url()
+    url = redis_url_for_tests()
     flush_redis(url)
     yield url
     flush_redis(url)

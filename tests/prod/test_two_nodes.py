@@ -9,8 +9,9 @@ import uuid
 
 import pytest
 
+from tests.conftest import flush_redis, redis_url_for_tests
 from tests.prod import harness
-from tests.prod.conftest import _data_dir, _redis_url, flush_redis, fresh_database
+from tests.prod.conftest import _data_dir, fresh_database
 
 pytestmark = pytest.mark.postgres
 METRICS_TOKEN = "two-nodes-metrics-token-" + "t" * 20
@@ -25,7 +26,7 @@ def nodes(tmp_path_factory, static_root, migrated_template, module_servers):
         env = harness.base_env(
             data_dir,
             database.url,
-            _redis_url(),
+            redis_url_for_tests(),
             COMMENTDESK_RATE_LIMIT_ADDRESS="3/10m",
             COMMENTDESK_METRICS_TOKEN=METRICS_TOKEN,
         )
@@ -41,7 +42,7 @@ def nodes(tmp_path_factory, static_root, migrated_template, module_servers):
 @pytest.fixture
 def two_nodes(nodes):
     """Each test starts with empty counters (rate limits, lockouts) and its own story."""
-    flush_redis(_redis_url())
+    flush_redis(redis_url_for_tests())
     a, b, ids, database = nodes
     story = database.rows(
         "INSERT INTO core_story (site_id, url, title, byline, language, published_at, "
@@ -137,7 +138,7 @@ def test_a_screening_settings_change_holds_on_a_node_that_cached_the_old_ones(tw
     def post_three(body):  # as many as the address limit lets through
         for _ in range(3):
             assert harness.acknowledged(harness.submit(b.url, ids["story"], body))
-        flush_redis(_redis_url())
+        flush_redis(redis_url_for_tests())
 
     post_three("Before the change")  # node B's workers screen, and keep the site's settings
     # What a desk editor's save in the admin of any node writes: the settings, a new revision.

@@ -3,12 +3,14 @@
 A small counter of our own rather than django-ratelimit: our limits are checked in the
 submission service, shared by the form and the API (not as a view decorator), some keys
 (the commenter) are only known there, and we need the seconds until the window ends for
-``Retry-After``. ``cache.add`` + ``cache.incr`` are atomic in Redis, so concurrent requests
-on several nodes cannot slip past a limit together.
+``Retry-After``. On Redis, one Lua script counts every limit of a request in one round trip,
+atomically, so concurrent requests on several nodes cannot slip past a limit together. Other
+caches count with ``cache.add`` + ``cache.incr``.
 """
 
 import math
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -23,17 +25,55 @@ class Rate:
         return f"{self.count}/{self.seconds}s"
 
 
-def hit(scope: str, key: str, rate: Rate, *, now: float | None = None) -> int | None:
-    """Count one event for ``key``. None if within the rate, else seconds until it resets."""
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    key: str
+    rate: Rate
+
+
+@dataclass(frozen=True)
+class Counter:
+    """One limit's counter for the current window, as the cache keeps it."""
+
+    cache_key: str
+    most: int  # events allowed in the window
+    ttl: int  # seconds the counter lives: to the window's end, and one more
+
+
+def exceeded(limits: Sequence[Limit], *, now: float | None = None) -> tuple[Limit, int] | None:
+    """Count one event against each limit in turn, stopping at the first one exceeded.
+
+    That limit and the seconds until its window ends, or None when all allow it. An event
+    refused by one limit is not counted by the limits after it: a flood from one address
+    does not use up a story's allowance.
+    """
     now = time.time() if now is None else now
-    window = int(now // rate.seconds)
-    cache_key = f"commentdesk:rate:{scope}:{key}:{window}"
-    cache.add(cache_key, 0, timeout=rate.seconds + 1)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # the key expired between add and incr
-        cache.add(cache_key, 1, timeout=rate.seconds + 1)
-        count = 1
-    if count <= rate.count:
+    windows = [int(now // limit.rate.seconds) for limit in limits]
+    counters = [
+        Counter(
+            cache_key=f"commentdesk:rate:{limit.scope}:{limit.key}:{window}",
+            most=limit.rate.count,
+            ttl=limit.rate.seconds + 1,
+        )
+        for limit, window in zip(limits, windows, strict=True)
+    ]
+    count_all = getattr(cache, "count_until_exceeded", None)  # our Redis cache has it
+    index = count_all(counters) if count_all else _count_until_exceeded(counters)
+    if index is None:
         return None
-    return max(1, math.ceil((window + 1) * rate.seconds - now))
+    limit = limits[index]
+    return limit, max(1, math.ceil((windows[index] + 1) * limit.rate.seconds - now))
+
+
+def _count_until_exceeded(counters: Sequence[Counter]) -> int | None:
+    for index, counter in enumerate(counters):
+        cache.add(counter.cache_key, 0, timeout=counter.ttl)
+        try:
+            count = cache.incr(counter.cache_key)
+        except ValueError:  # the key expired between add and incr
+            cache.add(counter.cache_key, 1, timeout=counter.ttl)
+            count = 1
+        if count > counter.most:
+            return index
+    return None

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from commentdesk.core.models import Commenter, Story
 from commentdesk.core.services.errors import RateLimited
-from commentdesk.lib import ratelimit
+from commentdesk.lib.ratelimit import Limit, exceeded
 
 MESSAGES = {
     "address": "Many comments were sent from your network in a short time.",
@@ -25,18 +25,20 @@ def _wait(seconds: int) -> str:
 
 def check_submission_limits(story: Story, commenter: Commenter, network_hash: str) -> None:
     """Count this submission against each limit; raise RateLimited on the first one exceeded."""
-    for scope, key in (
-        ("address", network_hash),
-        ("commenter", commenter.pk),
-        ("story", story.pk),
-    ):
-        rate = settings.RATE_LIMITS.get(scope)
-        if rate is None or not key:
-            continue
-        wait = ratelimit.hit(scope, str(key), rate)
-        if wait is not None:
-            raise RateLimited(
-                f"{MESSAGES[scope]} Please wait {_wait(wait)}, then send it again.",
-                scope=scope,
-                retry_after=wait,
-            )
+    limits = [
+        Limit(scope, str(key), settings.RATE_LIMITS[scope])
+        for scope, key in (
+            ("address", network_hash),
+            ("commenter", commenter.pk),
+            ("story", story.pk),
+        )
+        if settings.RATE_LIMITS.get(scope) is not None and key
+    ]
+    found = exceeded(limits)
+    if found is not None:
+        limit, wait = found
+        raise RateLimited(
+            f"{MESSAGES[limit.scope]} Please wait {_wait(wait)}, then send it again.",
+            scope=limit.scope,
+            retry_after=wait,
+        )
