@@ -9,6 +9,8 @@ from commentdesk.core.services import claims, moderation
 from tests.conftest import make_moderator, make_site, make_story, post_comment
 from tests.desk.browser import axe_violations, signed_in_page
 
+RENDERING_PASSES = ("RecalcStyleCount", "LayoutCount")
+
 pytestmark = pytest.mark.browser
 
 
@@ -151,7 +153,13 @@ def test_the_desk_pages_have_no_accessibility_violations(desk, live_server, brow
     page.context.close()
 
 
-def test_five_hundred_items_stay_responsive(desk, live_server, browser):
+def test_five_hundred_items_stay_responsive(desk, live_server, browser, figures):
+    """Each key is handled at once and touches only the item it leaves and the one it enters,
+    with a fixed number of style passes and at most one layout, however long the list.
+
+    Counted by Chromium itself (a mutation observer, DevTools performance metrics), not timed:
+    a timing would measure the machine. The time taken is recorded as a figure.
+    """
     story, alice = desk["story"], desk["alice"]
     commenter = desk["comments"][0].commenter
     from django.utils import timezone
@@ -170,17 +178,35 @@ def test_five_hundred_items_stay_responsive(desk, live_server, browser):
     page = signed_in_page(browser, live_server, alice)
     page.goto(live_server.url + reverse("desk:queue") + "?size=500")
     assert page.locator(".desk-item").count() == 500
-    # 200 moves through the list: each one is handled before the next key (no backlog).
-    elapsed = page.evaluate(
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("Performance.enable")
+
+    def rendering_passes() -> dict[str, float]:
+        metrics = devtools.send("Performance.getMetrics")["metrics"]
+        return {m["name"]: m["value"] for m in metrics if m["name"] in RENDERING_PASSES}
+
+    before = rendering_passes()
+    moved = page.evaluate(
         """() => {
+        const changes = new MutationObserver(() => {});
+        changes.observe(document.body, {subtree: true, childList: true, attributes: true});
         const start = performance.now();
         for (let i = 0; i < 200; i++) {
           document.dispatchEvent(new KeyboardEvent('keydown', {key: 'j', bubbles: true}));
         }
-        return performance.now() - start;
+        const elapsed = performance.now() - start;
+        const mutations = changes.takeRecords().length;
+        changes.disconnect();
+        const focused = [...document.querySelectorAll('.desk-item')]
+          .indexOf(document.activeElement);
+        return {elapsed, mutations, focused};
     }"""
     )
-    assert page.evaluate("document.activeElement.classList.contains('desk-item')")
-    assert elapsed < 2000, f"200 moves took {elapsed:.0f} ms"
+    passes = {name: rendering_passes()[name] - before[name] for name in RENDERING_PASSES}
+    figures(moves=200, items=500, elapsed_ms=round(moved["elapsed"]), **passes)
+    assert moved["focused"] == 199  # every move was handled, in order
+    assert moved["mutations"] <= 2 * 200  # one item loses the mark, the next one gains it
+    assert passes["RecalcStyleCount"] <= 3 * 200 + 5  # focus, scroll, focus styles
+    assert passes["LayoutCount"] <= 200 + 5
     claims.release_claims(moderator=alice)
     page.context.close()

@@ -51,10 +51,12 @@
 
   function setCurrent(item, focus) {
     if (!item) return;
-    if (current && current !== item) current.classList.remove("desk-current");
     var changed = current !== item;
-    current = item;
-    item.classList.add("desk-current");
+    if (changed) {  // an unchanged class is not written again: no needless style pass
+      if (current) current.classList.remove("desk-current");
+      current = item;
+      item.classList.add("desk-current");
+    }
     if (focus && document.activeElement !== item) {
       item.focus({preventScroll: true});
       item.scrollIntoView({block: "nearest"});
