@@ -245,6 +245,24 @@ def test_a_repeated_submission_with_the_same_key_stores_one_comment(story_a, rea
     assert Comment.objects.count() == 1
 
 
+@pytest.mark.parametrize("story_id", [0, -1, 2**63, 2**70])
+def test_a_story_id_no_story_can_have_answers_404(reader, story_id):
+    data = {"story_id": story_id, "display_name": "R", "body": "Hello", "consent": True}
+    assert send(reader, "POST", "comments", data).status_code == 404
+
+
+def test_a_retry_gets_its_comment_back_even_once_the_limit_is_reached(story_a, reader, settings):
+    from commentdesk.lib.ratelimit import Rate
+
+    settings.RATE_LIMITS = {"address": None, "commenter": Rate(1, 600), "story": None}
+    data = {"story_id": story_a.pk, "display_name": "R", "body": "Once", "consent": True}
+    key = {"Idempotency-Key": "5b7e0c2a-1f3d-4c8e-b9a6-2d4f6a8c0e1b"}
+    first = send(reader, "POST", "comments", data, **key)
+    again = send(reader, "POST", "comments", data, **key)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json()["id"] == first.json()["id"]
+
+
 def test_too_many_submissions_answer_429_with_the_wait(story_a, reader, settings):
     from commentdesk.lib.ratelimit import Rate
 

@@ -13,6 +13,7 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from commentdesk.core.models import Comment, Commenter, Story
+from commentdesk.lib.prepared import insert
 from commentdesk.screening import assistant
 from commentdesk.screening.models import ScreeningRecord, ScreeningSettings
 from commentdesk.screening.stages import SEVERITY, STAGES, Context
@@ -104,12 +105,14 @@ def _assistant_version(story: Story) -> tuple[str | None, int] | None:
 def remember(comment: Comment, screened: Screened) -> None:
     """Keep what later comments' spam signals compare against."""
     content_hash, simhash = screened.evidence["stages"]["spam"]["data"]["fingerprint"]
-    ScreeningRecord.objects.create(
-        comment=comment,
-        site_id=comment.story.site_id,
-        commenter_id=comment.commenter_id,
-        network_hash=comment.network_hash,
-        content_hash=content_hash,
-        simhash=simhash,
-        created_at=comment.submitted_at,
+    insert(
+        ScreeningRecord(
+            comment=comment,
+            site_id=comment.story.site_id,
+            commenter_id=comment.commenter_id,
+            network_hash=comment.network_hash,
+            content_hash=content_hash,
+            simhash=simhash,
+            created_at=comment.submitted_at,
+        )
     )

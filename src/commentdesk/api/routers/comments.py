@@ -39,9 +39,9 @@ def _guard(request: HttpRequest, story: Story) -> None:
         raise ApiProblem(403, "cross_site", problem)
 
 
-def _story_for(request: HttpRequest, payload: CommentIn) -> Story:
+def _story_for(request: HttpRequest, payload: CommentIn, idempotency_key: str) -> Story:
     if payload.story_id is not None:
-        story = story_for_submission(payload.story_id)
+        story = story_for_submission(payload.story_id, idempotency_key)
         if story is None:
             raise ApiProblem(404, "not_found", _("No story with this id."))
         return story
@@ -85,7 +85,7 @@ def submit(request: HttpRequest, payload: CommentIn, idempotency_key: str = IDEM
     """Validated exactly like the comments form. Keep the `secret` in the answer: it reads,
     edits and withdraws the comment. Limits per network, commenter and story answer 429."""
     with translation.override(_language(request)):
-        story = _story_for(request, payload)
+        story = _story_for(request, payload, idempotency_key)
         _guard(request, story)
         submitted = submit_comment(
             story,

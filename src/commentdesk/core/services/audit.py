@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from commentdesk.core.models import AuditEvent, Comment, Commenter, Site, TermsRule
+from commentdesk.lib.prepared import insert
 
 ACTIONS: dict[str, str] = {
     "comment.submitted": "Submitted by the reader",
@@ -48,7 +49,7 @@ def record_event(
     """Append one audit row. Call it inside the transaction that makes the change."""
     if action not in ACTIONS:
         raise ValueError(f"Unknown audit action {action!r}: add it to ACTIONS.")
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         site=site,
         actor=actor,
         comment=comment,
@@ -61,3 +62,5 @@ def record_event(
         data=data or {},
         created_at=timezone.now(),
     )
+    insert(event)
+    return event

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, Func, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from commentdesk.core.models import Comment, Commenter, ModerationMode, Site, St
 from commentdesk.core.services.audit import record_event
 from commentdesk.core.services.errors import SubmissionRefused
 from commentdesk.core.services.limits import check_submission_limits
+from commentdesk.lib.prepared import Prepared, insert
 from commentdesk.lib.text import grapheme_length, normalise_line, normalise_text
 from commentdesk.screening import pipeline as screening
 
@@ -93,12 +95,18 @@ def _identity_key(site: Site, draft: CommentDraft, network_hash: str) -> str:
     return hmac.new(key, material.encode(), hashlib.sha256).hexdigest()
 
 
+_COMMENTER = Prepared(
+    lambda site_id, key: Commenter.objects.filter(site_id=site_id, identity_key=key),
+    -1,
+    "identity key",
+)
+
+
 def identify_commenter(site: Site, draft: CommentDraft, network_hash: str) -> Commenter:
     key = _identity_key(site, draft, network_hash)
-    try:
-        return Commenter.objects.get(site=site, identity_key=key)
-    except Commenter.DoesNotExist:
-        pass
+    commenter = _COMMENTER(site.pk, key)
+    if commenter is not None:
+        return commenter
     try:
         with transaction.atomic():
             return Commenter.objects.create(
@@ -133,6 +141,15 @@ def _initial_status(story: Story, commenter: Commenter) -> str:
 IDEMPOTENCY_KEY = regex.compile(r"[\x21-\x7e]{16,200}")
 
 
+def _key_material(story_id: int) -> bytes:
+    return f"{settings.SECRET_KEY}:idempotency:{story_id}".encode()
+
+
+def _key_hash(story_id: int, key: str) -> str:
+    """What is stored of a submitter's idempotency key, scoped to the story."""
+    return hmac.new(_key_material(story_id), key.encode(), hashlib.sha256).hexdigest()
+
+
 def _idempotency(story: Story, key: str) -> tuple[str, str]:
     """(stored hash, edit secret) for a submitter's key, both scoped to the story.
 
@@ -144,12 +161,10 @@ def _idempotency(story: Story, key: str) -> tuple[str, str]:
             {"idempotency_key": ["An idempotency key is 16 to 200 visible ASCII characters."]},
             code="invalid_idempotency_key",
         )
-    material = f"{settings.SECRET_KEY}:idempotency:{story.pk}".encode()
-    digest = hmac.new(material, key.encode(), hashlib.sha256)
     secret = base64.urlsafe_b64encode(
-        hmac.new(material, b"secret:" + key.encode(), hashlib.sha256).digest()
+        hmac.new(_key_material(story.pk), b"secret:" + key.encode(), hashlib.sha256).digest()
     )
-    return digest.hexdigest(), secret.decode().rstrip("=")
+    return _key_hash(story.pk, key), secret.decode().rstrip("=")
 
 
 def _replay(existing: Comment, draft: CommentDraft, parent: Comment | None, secret: str):
@@ -168,27 +183,59 @@ def _replay(existing: Comment, draft: CommentDraft, parent: Comment | None, secr
     return SubmittedComment(comment=existing, secret=secret, replayed=True)
 
 
-def _earlier(story: Story, key_hash: str) -> Comment | None:
+class _HasKey(Func):
+    """``NOT (idempotency_key = '')``, the partial unique index's condition, with the '' in
+    the SQL: SQLite then uses the index from the statement it prepared once. With the ''
+    a bound parameter (``.exclude(idempotency_key="")``), it must prepare the statement
+    anew at every execution, which for the story query took most of its CPU."""
+
+    template = "NOT (%(expressions)s = '')"
+    output_field = BooleanField()
+
+
+def _with_key(key_hash: str):
+    """The comments stored with this key hash (none for no key)."""
+    return Comment.objects.filter(_HasKey("idempotency_key"), idempotency_key=key_hash)
+
+
+def _stored_with_key(story: Story, key_hash: str, *, read_with_story: bool) -> int | None:
+    """The id of the comment stored with this key hash: as ``story_for_submission`` read it
+    if it looked for this key and ``read_with_story``, else read now."""
     if not key_hash:
         return None
-    found = (
-        Comment.objects.filter(story=story, idempotency_key=key_hash)
-        .exclude(idempotency_key="")  # lets SQLite use the partial unique index
-        .values_list("pk", flat=True)[:1]
-    )
-    if not found:  # the usual case: an index lookup, no row loaded
+    if read_with_story and getattr(story, "earlier_key", None) == key_hash:
+        return story.earlier_id
+    return _with_key(key_hash).filter(story=story).values_list("pk", flat=True).first()
+
+
+def _earlier(story: Story, key_hash: str, *, read_with_story: bool = True) -> Comment | None:
+    found = _stored_with_key(story, key_hash, read_with_story=read_with_story)
+    if found is None:  # the usual case: an index lookup, no row loaded
         return None
-    earlier = Comment.objects.select_related("commenter").get(pk=found[0])
+    earlier = Comment.objects.select_related("commenter").get(pk=found)
     earlier.story = story
     return earlier
 
 
-def story_for_submission(story_id: int) -> Story | None:
-    """The story, its site and what screening reads of the site, in one query."""
-    try:
-        return screening.with_screening(Story.objects.all()).get(pk=story_id)
-    except Story.DoesNotExist:
+_STORY = Prepared(
+    lambda story_id, key_hash: screening.with_screening(Story.objects.filter(pk=story_id)).annotate(
+        earlier_id=Subquery(_with_key(key_hash).filter(story=OuterRef("pk")).values("pk")[:1])
+    ),
+    -1,
+    "idempotency key hash",
+)
+
+
+def story_for_submission(story_id: int, idempotency_key: str = "") -> Story | None:
+    """The story, its site and what screening reads of the site, in one query; with the
+    submitter's idempotency key, also the comment stored with it (``earlier_id``), if any."""
+    if not 0 < story_id < 2**63:  # beyond the key's column, where the ORM finds nothing
         return None
+    key_hash = _key_hash(story_id, idempotency_key) if idempotency_key else ""
+    story = _STORY(story_id, key_hash)
+    if story is not None:
+        story.earlier_key = key_hash  # what earlier_id answers
+    return story
 
 
 def submit_comment(
@@ -247,8 +294,8 @@ def submit_comment(
     )
     try:
         _store(comment, screened)
-    except IntegrityError:
-        earlier = _earlier(story, key_hash)  # the same key's other request committed first
+    except IntegrityError:  # the same key's other request committed first
+        earlier = _earlier(story, key_hash, read_with_story=False)
         if earlier is None:
             raise
         return _replay(earlier, draft, parent, secret)
@@ -263,7 +310,7 @@ def _store(comment: Comment, screened: screening.Screened) -> None:
     comment.submitted_at = now
     comment.published_at = now if status == Comment.Status.APPROVED else None
     comment.decided_at = now if status == Comment.Status.REJECTED else None
-    comment.save(force_insert=True)
+    insert(comment)
     screening.remember(comment, screened)
     site = comment.story.site
     record_event("comment.submitted", site=site, comment=comment, status_after=status)

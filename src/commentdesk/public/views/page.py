@@ -179,10 +179,11 @@ def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse
     if problem:
         form.add_error(None, problem)
         return mark_private(render_section(request, snapshot, form=form, status=403))
-    story = story_for_submission(snapshot.id)
+    address_hash = network_hash(request)
+    idempotency_key = form.submission_key(address_hash)
+    story = story_for_submission(snapshot.id, idempotency_key)
     if story is None:
         raise Http404("No such story.")
-    address_hash = network_hash(request)
     try:
         submitted = submit_comment(
             story,
@@ -192,7 +193,7 @@ def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse
             consent=bool(form.cleaned_data.get("consent")),
             parent=reader.reply_target(story.pk, form.cleaned_data.get("parent")),
             network_hash=address_hash,
-            idempotency_key=form.submission_key(address_hash),
+            idempotency_key=idempotency_key,
         )
     except RateLimited as refusal:
         form.add_refusal(refusal.errors)

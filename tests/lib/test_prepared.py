@@ -1,0 +1,72 @@
+"""Prepared queries and inserts give what the ORM gives, compiled once."""
+
+import pytest
+from django.db.models import F
+from django.utils.timezone import now
+
+from commentdesk.core.models import AuditEvent, Revision, Story
+from commentdesk.lib.prepared import Prepared, insert
+
+pytestmark = pytest.mark.django_db
+
+STORY = Prepared(
+    lambda story_id: (
+        Story.objects.select_related("site").annotate(site_name=F("site__name")).filter(pk=story_id)
+    ),
+    -1,
+)
+
+
+def test_a_prepared_query_gives_the_instance_the_orm_gives(story_a, site_a):
+    story = STORY(story_a.pk)
+    expected = Story.objects.select_related("site").get(pk=story_a.pk)
+    fields = [f.attname for f in Story._meta.concrete_fields]
+    assert [getattr(story, f) for f in fields] == [getattr(expected, f) for f in fields]
+    assert story.published_at.tzinfo is not None  # the database's converters ran
+    assert story.site.domains == site_a.domains  # and the JSON field's
+    assert story.site_name == site_a.name
+    assert story._state.adding is False
+
+
+def test_each_call_runs_with_its_own_arguments(story_a, site_a):
+    from tests.conftest import make_story
+
+    other = make_story(site_a)
+    assert [STORY(story_a.pk).pk, STORY(other.pk).pk, STORY(0)] == [story_a.pk, other.pk, None]
+
+
+def test_a_placeholder_the_sql_does_not_carry_once_is_refused(story_a):
+    twice = Prepared(lambda text: Story.objects.filter(url=text, title=text), "placeholder")
+    with pytest.raises(ValueError, match="2 times"):
+        twice(story_a.pk)
+
+
+def test_an_insert_stores_the_row_and_gives_it_its_key(story_a, site_a):
+    event = AuditEvent(
+        site=site_a, action="story.settings_changed", note="n", data={"a": 1}, created_at=now()
+    )
+    insert(event)
+    assert event.pk is not None and event._state.adding is False
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert (stored.action, stored.note, stored.data) == ("story.settings_changed", "n", {"a": 1})
+
+
+def test_an_insert_runs_the_fields_pre_save(story_a):
+    from tests.conftest import post_comment
+
+    revision = Revision(comment=post_comment(story_a), body_before="a", body_after="b")
+    insert(revision)
+    assert Revision.objects.get(pk=revision.pk).created_at == revision.created_at is not None
+
+
+def test_an_insert_of_a_model_with_save_receivers_is_refused(site_a):
+    story = Story(site=site_a, url="https://a.example/new", title="New")
+    with pytest.raises(TypeError, match="signal receivers"):
+        insert(story)  # the story snapshot listens to its saves
+
+
+def test_an_insert_of_a_row_with_its_key_already_is_refused(site_a):
+    event = AuditEvent(site=site_a, action="story.settings_changed", created_at=now())
+    insert(event)
+    with pytest.raises(TypeError, match="key already"):
+        insert(event)
