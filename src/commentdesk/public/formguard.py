@@ -36,14 +36,12 @@ def cross_site_problem(request: HttpRequest) -> str | None:
     Sec-Fetch-Site is set by the browser and cannot be forged by a page, so it decides when
     present. Older browsers send only Origin, which is "null" under our no-referrer policy.
     """
-    refusal = _("Comments can only be sent from the comments form.")
     fetch_site = request.headers.get("Sec-Fetch-Site")
     if fetch_site is not None:
-        return None if fetch_site in {"same-origin", "none"} else refusal
-    origin = request.headers.get("Origin")
-    if origin not in (None, "null", f"{request.scheme}://{request.get_host()}"):
-        return refusal
-    return None
+        allowed = fetch_site in {"same-origin", "none"}
+    else:
+        allowed = request.headers.get("Origin") in (None, "null", own_origin(request))
+    return None if allowed else _("Comments can only be sent from the comments form.")
 
 
 def own_origin(request: HttpRequest) -> str:
