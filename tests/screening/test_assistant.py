@@ -183,7 +183,7 @@ def test_a_model_learned_by_another_process_scores_the_next_comment(
     before = form_post(client, story_a, PATTERN + " once").reject_score
     learned = OnlineModel()
     for _ in range(20):
-        learned.learn(example_for(PATTERN, {})[1], 1)
+        learned.learn(example_for(PATTERN, {}), 1)
     # Another app server's decisions write the model and a new version; nothing here hears.
     AssistantCheckpoint.objects.filter(model__site=story_a.site).update(state=learned.dumps())
     AssistantModel.objects.filter(site=story_a.site).update(

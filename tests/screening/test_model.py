@@ -11,7 +11,15 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
-from commentdesk.screening.model import N_FEATURES, NGRAMS, Example, OnlineModel, text_features
+from commentdesk.screening.model import (
+    N_FEATURES,
+    NGRAMS,
+    Example,
+    OnlineModel,
+    buckets,
+    char_ngrams,
+    text_features,
+)
 from commentdesk.screening.normalise import fold
 from commentdesk.screening.training import text_matrix, tfidf_matrix
 from tests.fuzz.corpus import naughty_strings
@@ -49,7 +57,7 @@ def test_each_comments_counts_are_scikit_learns_bit_for_bit():
     texts = folded_sample()
     expected = scikit_learns(texts)
     for n, text in enumerate(texts):
-        indices, values = text_features(text)
+        indices, values, _, _ = text_features(text)
         row = expected[n]
         assert indices.tolist() == row.indices.tolist(), text
         assert values.tobytes() == row.data.tobytes(), text
@@ -61,9 +69,9 @@ def test_the_online_model_weighs_counts_as_scikit_learns_tfidf():
     expected = TfidfTransformer().fit_transform(scikit_learns(texts))
     model = OnlineModel()
     for text in texts:
-        model.learn(Example(*text_features(text), np.zeros(len(model.sw))), 0)
+        model.learn(Example(*text_features(text)[:2], np.zeros(len(model.sw))), 0)
     for n, text in enumerate(texts):
-        indices, values = text_features(text)
+        indices, values, _, _ = text_features(text)
         assert np.allclose(model.tfidf(indices, values), expected[n].data), text
     counts = text_matrix(texts)
     df = np.bincount(counts.indices, minlength=N_FEATURES)
@@ -74,7 +82,29 @@ def test_the_online_model_weighs_counts_as_scikit_learns_tfidf():
 def test_a_step_carries_one_decision_to_a_copy_of_the_model():
     learner, reader = OnlineModel(), OnlineModel()
     for n, text in enumerate(folded_sample()[:50]):
-        example = Example(*text_features(text), np.full(len(learner.sw), 0.5))
+        example = Example(*text_features(text)[:2], np.full(len(learner.sw), 0.5))
         learner.learn(example, n % 2)
         reader.apply(learner.step(example.indices))
     assert reader.dumps() == learner.dumps()
+
+
+def test_the_pushes_are_each_ngrams_share_of_the_score_strongest_first():
+    """What the desk shows as the assistant's drivers: every distinct n-gram of the text
+    (blanks aside) whose bucket pushes the score towards rejection, by how hard it pushes."""
+    model = OnlineModel()
+    for _ in range(10):
+        for text, label in (("pillz for sale", 1), ("a fair point", 0), ("sale of the year", 0)):
+            model.learn(Example(*text_features(text)[:2], np.zeros(len(model.sw))), label)
+    text = fold("Cheap PILLZ, a fair sale of pillz", loose=True).text
+    features = text_features(text)
+    share = dict(
+        zip(
+            features.indices.tolist(),
+            (model.w[features.indices] * model.tfidf(features.indices, features.values)).tolist(),
+        )
+    )
+    grams = [gram for gram in dict.fromkeys(char_ngrams(text)) if gram.strip()]
+    pushing = [(gram, share[int(buckets([gram])[0])]) for gram in grams]
+    expected = sorted([(g, p) for g, p in pushing if p > 0], key=lambda gp: -gp[1])
+    assert list(model.pushes(features)) == expected
+    assert expected[0][0].strip() in "pillz" and len(expected) < len(grams)

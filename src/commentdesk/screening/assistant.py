@@ -9,6 +9,7 @@ services call it (through ``decision_made``) after their transaction commits, an
 (``screening.tasks.retrain_assistant``); the model is useful without it.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -17,7 +18,7 @@ from django.db import transaction
 
 from commentdesk.core.models import Comment, Revision, Site
 from commentdesk.screening import store
-from commentdesk.screening.model import SIGNALS, Example, OnlineModel, text_features
+from commentdesk.screening.model import SIGNALS, Example, Features, OnlineModel, text_features
 from commentdesk.screening.models import AssistantModel
 from commentdesk.screening.normalise import fold
 
@@ -51,10 +52,14 @@ def signal_values(screening: dict) -> np.ndarray:
     return np.array([float(values[name]) for name in SIGNALS])
 
 
-def example_for(body: str, screening: dict) -> tuple[str, Example]:
-    folded = fold(body, loose=True)
-    indices, values = text_features(folded.text)
-    return folded.text, Example(indices, values, signal_values(screening))
+def example_for(body: str, screening: dict) -> Example:
+    """What the model learns from a decision on ``body``: its text folded loosely (as
+    ``normalise.fold``) and the screening signals."""
+    return _example(text_features(fold(body, loose=True).text), screening)
+
+
+def _example(features: Features, screening: dict) -> Example:
+    return Example(features.indices, features.values, signal_values(screening))
 
 
 @lru_cache(maxsize=1)
@@ -88,19 +93,18 @@ class Estimate:
 
 
 def estimate(
-    site_id: int, body: str, screening: dict, *, stored: tuple[str | None, int] | None = None
+    site_id: int, folded: str, screening: dict, *, stored: tuple[str | None, int] | None = None
 ) -> Estimate:
-    """``stored``: as for ``model_for``."""
+    """``folded``: the comment's text folded loosely (``normalise.fold``), as the screening
+    stages read it. ``stored``: as for ``model_for``."""
     model, decisions = model_for(site_id, stored)
-    folded, example = example_for(body, screening)
-    score = model.score(example)
-    pushes = model.drivers(folded, example)
-    top = sorted(((g, p) for g, p in pushes.items() if p > 0), key=lambda gp: -gp[1])
-    drivers = _without_overlaps(top, DRIVERS_SHOWN)
+    features = text_features(folded)
+    score = model.score(_example(features, screening))
+    drivers = _without_overlaps(model.pushes(features), DRIVERS_SHOWN)
     return Estimate(score, [(g, round(p, 3)) for g, p in drivers], decisions)
 
 
-def _without_overlaps(ranked: list[tuple[str, float]], limit: int) -> list[tuple[str, float]]:
+def _without_overlaps(ranked: Iterable[tuple[str, float]], limit: int) -> list[tuple[str, float]]:
     """The ``limit`` strongest n-grams, skipping those inside or around a stronger one
     ("idiot" over "idio")."""
     kept: list[tuple[str, float]] = []
@@ -132,8 +136,7 @@ def decision_made(comment: Comment, *, status: str = "", body_before: str | None
 
 def learn_from_decision(site_id: int, label: int, text: str, screening: dict) -> None:
     """One incremental step on one decision; queue a full retrain when one is due."""
-    _, example = example_for(text, screening)
-    row = store.learn(site_id, example, label)
+    row = store.learn(site_id, example_for(text, screening), label)
     if retrain_due(row):
         from commentdesk.screening.tasks import retrain_assistant
 

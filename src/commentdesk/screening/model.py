@@ -17,8 +17,10 @@ text weights and the signal weights.
 """
 
 import math
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import mmh3
 import numpy as np
@@ -45,27 +47,45 @@ PRIOR_BIAS = -2.0  # sigmoid(-2) = 0.12: a comment with no signal is probably fi
 FORMAT = b"cdassist2"  # leads the stored state; a change of layout changes it
 
 
-def char_ngrams(folded: str) -> Iterator[str]:
+def char_ngrams(folded: str) -> list[str]:
     """The character n-grams of each word padded with a space on either side; a padded word
     no longer than n is one n-gram, counted once (scikit-learn's ``char_wb`` analyser)."""
+    grams: list[str] = []
     for word in folded.split():
         padded = f" {word} "
+        size = len(padded)
         for n in range(NGRAMS[0], NGRAMS[1] + 1):
-            yield from (padded[i : i + n] for i in range(max(1, len(padded) - n + 1)))
-            if len(padded) <= n:
+            if size <= n:
+                grams.append(padded)
                 break
+            grams.extend([padded[i : i + n] for i in range(size - n + 1)])
+    return grams
 
 
-def buckets(grams: Iterable[str]) -> np.ndarray:
+def buckets(grams: list[str]) -> np.ndarray:
     """The bucket of each n-gram: MurmurHash3 (seed 0, signed), its absolute value modulo
     the number of buckets."""
-    return np.abs(np.fromiter(map(mmh3.hash, grams), np.int64)) % N_FEATURES
+    return np.abs(np.fromiter(map(mmh3.hash, grams), np.int64, len(grams))) % N_FEATURES
 
 
-def text_features(folded: str) -> tuple[np.ndarray, np.ndarray]:
-    """Bucket indices (ascending) and log-scaled n-gram counts of one folded text."""
-    indices, counts = np.unique(buckets(char_ngrams(folded)), return_counts=True)
-    return indices.astype(np.int32), np.log1p(counts.astype(np.float32))
+class Features(NamedTuple):
+    """One folded text's hashed n-gram counts, and which bucket each of its n-grams went to."""
+
+    indices: np.ndarray  # the buckets, ascending
+    values: np.ndarray  # their log-scaled n-gram counts
+    grams: list[str]  # the distinct n-grams, in the order they first occur
+    columns: np.ndarray  # for each of ``grams``, the position of its bucket in ``indices``
+
+
+def text_features(folded: str) -> Features:
+    """The features of one folded text. Each distinct n-gram is hashed once; n-grams that
+    share a bucket add their counts."""
+    counts = Counter(char_ngrams(folded))
+    grams = list(counts)
+    indices, columns = np.unique(buckets(grams), return_inverse=True)
+    per_gram = np.fromiter(counts.values(), np.float64, len(grams))
+    summed = np.bincount(columns, weights=per_gram, minlength=len(indices))
+    return Features(indices.astype(np.int32), np.log1p(summed.astype(np.float32)), grams, columns)
 
 
 def l2_normalised(values: np.ndarray) -> np.ndarray:
@@ -176,14 +196,14 @@ class OnlineModel:
             at = small.nbytes + 4 * count * (n + 1)
             getattr(self, name)[indices] = np.frombuffer(step, "<f4", count=count, offset=at)
 
-    def drivers(self, folded: str, example: Example) -> dict[str, float]:
-        """Each character n-gram of the text and its push towards rejection."""
-        x = self.tfidf(example.indices, example.values)
-        weight_of = dict(
-            zip(example.indices.tolist(), (self.w[example.indices] * x).tolist(), strict=True)
-        )
-        grams = list(dict.fromkeys(gram for gram in char_ngrams(folded) if gram.strip()))
-        return {
-            gram: weight_of.get(index, 0.0)
-            for gram, index in zip(grams, buckets(grams).tolist(), strict=True)
-        }
+    def pushes(self, features: Features) -> Iterator[tuple[str, float]]:
+        """The text's n-grams (other than blanks) that push its score towards rejection,
+        each with its push, strongest first; among equals, the first to occur first. Lazy:
+        the caller takes as many as it shows."""
+        x = self.tfidf(features.indices, features.values)
+        push = (self.w[features.indices] * x)[features.columns]
+        ranked = np.argsort(-push, kind="stable")[: np.count_nonzero(push > 0)]
+        for n in ranked.tolist():
+            gram = features.grams[n]
+            if gram.strip():
+                yield gram, float(push[n])

@@ -13,7 +13,7 @@ Vietnamese "các" stays apart from "cặc") and removed in the *loose* form.
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import opencc
 
@@ -110,3 +110,19 @@ def fold(text: str, *, loose: bool = False) -> Folded:
         else:  # a phrase rule changed the length: convert character by character
             result = "".join(_t2s.convert(c) if len(_t2s.convert(c)) == 1 else c for c in result)
     return Folded(result, tuple(origin))
+
+
+class Folds:
+    """A text's loose and strict folds, each made the first time it is asked for and then
+    kept, so that the screening stages and the assistant fold a comment once."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def loose(self) -> Folded:
+        return fold(self.text, loose=True)
+
+    @cached_property
+    def strict(self) -> Folded:
+        return fold(self.text)

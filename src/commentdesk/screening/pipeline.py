@@ -84,7 +84,8 @@ def screen(story: Story, commenter: Commenter, body: str, network_hash: str) -> 
     stages = {name: stage(ctx).as_json() for name, stage in STAGES.items()}
     verdict = max((s["verdict"] for s in stages.values()), key=SEVERITY.get)
     evidence = {"format": FORMAT, "verdict": verdict, "stages": stages}
-    found = assistant.estimate(story.site_id, body, evidence, stored=_assistant_version(story))
+    folded = ctx.folds.loose.text
+    found = assistant.estimate(story.site_id, folded, evidence, stored=_assistant_version(story))
     evidence["assistant"] = found.as_json()
     return Screened(
         evidence=evidence,

@@ -10,7 +10,7 @@ from functools import lru_cache
 from commentdesk.lib.text import grapheme_length
 from commentdesk.screening import language, links, spam, toxicity
 from commentdesk.screening.models import LinkPolicy, ScreeningSettings
-from commentdesk.screening.normalise import Folded, fold
+from commentdesk.screening.normalise import Folds
 from commentdesk.screening.terms import TermMatcher
 
 SEVERITY = {"pass": 0, "flag": 1, "hold": 2, "reject": 3}
@@ -34,11 +34,11 @@ class Context:
     network_hash: str
     now: datetime
     own_domains: list[str]
-    folded: Folded = field(init=False)
+    folds: Folds = field(init=False)  # made once, read by the stages and the assistant
     detection: language.Detection | None = None
 
     def __post_init__(self):
-        self.folded = fold(self.body, loose=True)
+        self.folds = Folds(self.body)
 
 
 def screen_length(ctx: Context) -> Verdict:
@@ -72,7 +72,7 @@ def matcher_for(settings_id: int, revision: str) -> TermMatcher:
 def screen_terms(ctx: Context) -> Verdict:
     matcher = matcher_for(ctx.settings.pk, ctx.settings.revision)
     detected = ctx.detection.language if ctx.detection else ""
-    found = matcher.match(ctx.body, detected) if len(matcher) else []
+    found = matcher.match(ctx.folds, detected) if len(matcher) else []
     if not found:
         return Verdict("pass", "No listed term.", {"matches": []})
     worst = max(found, key=lambda m: SEVERITY[m.term.action])
@@ -126,7 +126,7 @@ def screen_toxicity(ctx: Context) -> Verdict:
 
 def screen_spam(ctx: Context) -> Verdict:
     settings = ctx.settings
-    print_ = spam.fingerprint(ctx.folded.text)
+    print_ = spam.fingerprint(ctx.folds.loose.text)
     counts = spam.counts(
         site_id=settings.site_id,
         commenter_id=ctx.commenter_id,

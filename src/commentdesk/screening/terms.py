@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from commentdesk.screening.normalise import Folded, fold
+from commentdesk.screening.normalise import Folded, Folds, fold
 
 _UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "TIBETAN", "MYANMAR", "KHMER", "LAO", "THAI")
 
@@ -66,11 +66,14 @@ class TermMatcher:
     def __len__(self) -> int:
         return len(self.strict) + len(self.loose)
 
-    def match(self, text: str, language: str = "") -> list[Match]:
+    def match(self, folds: Folds, language: str = "") -> list[Match]:
+        """The terms found in the text whose ``folds`` are given (the strict fold is made
+        only when a term needs it)."""
         matches: list[Match] = []
-        for automaton, loose in ((self.loose, True), (self.strict, False)):
-            if len(automaton):
-                matches.extend(_matches(automaton, fold(text, loose=loose), language))
+        if len(self.loose):
+            matches.extend(_matches(self.loose, folds.loose, language))
+        if len(self.strict):
+            matches.extend(_matches(self.strict, folds.strict, language))
         return sorted(matches, key=lambda m: (m.start, -m.end))
 
 

@@ -49,9 +49,9 @@ def retrain_site_model(site_id: int) -> int:
 def text_matrix(folded_texts: list[str]) -> sp.csr_matrix:
     """One sparse row per folded text: its ``text_features`` (log-scaled counts)."""
     rows = [text_features(text) for text in folded_texts]
-    indptr = np.cumsum([0] + [len(indices) for indices, _ in rows])
-    indices = np.concatenate([indices for indices, _ in rows])
-    values = np.concatenate([values for _, values in rows])
+    indptr = np.cumsum([0] + [len(row.indices) for row in rows])
+    indices = np.concatenate([row.indices for row in rows])
+    values = np.concatenate([row.values for row in rows])
     return sp.csr_matrix((values, indices, indptr), shape=(len(rows), N_FEATURES))
 
 
@@ -69,7 +69,8 @@ def tfidf_matrix(counts: sp.csr_matrix, df: np.ndarray) -> sp.csr_matrix:
 def rescore_pending(site_id: int, batch: int = 500) -> None:
     pending = Comment.objects.filter(story__site_id=site_id, status=Comment.Status.PENDING)
     for comment in pending.only("pk", "body", "screening").iterator(chunk_size=batch):
-        found = assistant.estimate(site_id, comment.body, comment.screening)
+        folded = fold(comment.body, loose=True).text
+        found = assistant.estimate(site_id, folded, comment.screening)
         comment.reject_score = found.score
         comment.screening = {**comment.screening, "assistant": found.as_json()}
         comment.save(update_fields=["reject_score", "screening"])
