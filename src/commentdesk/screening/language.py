@@ -72,8 +72,10 @@ def script_of(char: str) -> str:
 
 
 def detect(text: str) -> Detection:
-    counts = Counter(script_of(c) for c in text if c.isalpha())
-    counts.pop("", None)
+    counts: Counter[str] = Counter()
+    for char, times in Counter(text).items():  # each distinct character looked at once
+        if char.isalpha() and (script := script_of(char)):
+            counts[script] += times
     if not counts:
         return Detection("", "", {})
     script = counts.most_common(1)[0][0]
