@@ -54,24 +54,35 @@ def fingerprint(folded: str) -> Fingerprint:
     return Fingerprint(content_hash(key), value, len(key))
 
 
-# One statement, one round trip: the three counts (each on its own index) and the site's
-# most recent fingerprints for the near-duplicate check (none asked for a short text).
+def differing_bits(a: int, b: int) -> int:
+    """How many bits two SimHashes differ by."""
+    return ((a ^ b) & _MASK64).bit_count()
+
+
+# In SQL: PostgreSQL counts the bits itself; SQLite cannot, so each of its connections is
+# given ``differing_bits`` as a function (``signals.sqlite_functions``).
+_DIFFERING_BITS = {
+    "postgresql": "bit_count((simhash # CAST(%s AS bigint))::bit(64))",
+    "sqlite": "screening_differing_bits(simhash, %s)",
+}
+
+# One statement, one round trip, one row: the three counts (each on its own index) and the
+# near duplicates among the site's most recent comments in the window (none asked for a
+# short text), counted by the database rather than sent back to be compared here.
 _COUNTS = """
-SELECT c.same_text, c.same_commenter, c.same_network, r.simhash, r.content_hash
-FROM (
-    SELECT
-        (SELECT COUNT(*) FROM screening_screeningrecord
-         WHERE site_id = %s AND content_hash = %s AND created_at >= %s) AS same_text,
-        (SELECT COUNT(*) FROM screening_screeningrecord
-         WHERE commenter_id = %s AND created_at >= %s) AS same_commenter,
-        (SELECT COUNT(*) FROM screening_screeningrecord
-         WHERE site_id = %s AND network_hash = %s AND created_at >= %s) AS same_network
-) AS c
-LEFT JOIN (
-    SELECT simhash, content_hash FROM screening_screeningrecord
-    WHERE site_id = %s AND created_at >= %s
-    ORDER BY created_at DESC LIMIT %s
-) AS r ON TRUE
+SELECT
+    (SELECT COUNT(*) FROM screening_screeningrecord
+     WHERE site_id = %s AND content_hash = %s AND created_at >= %s),
+    (SELECT COUNT(*) FROM screening_screeningrecord
+     WHERE commenter_id = %s AND created_at >= %s),
+    (SELECT COUNT(*) FROM screening_screeningrecord
+     WHERE site_id = %s AND network_hash = %s AND created_at >= %s),
+    (SELECT COUNT(*) FROM (
+        SELECT simhash, content_hash FROM screening_screeningrecord
+        WHERE site_id = %s AND created_at >= %s
+        ORDER BY created_at DESC LIMIT %s
+     ) AS recent
+     WHERE content_hash <> %s AND {differing_bits} <= %s)
 """
 
 
@@ -87,19 +98,12 @@ def counts(
         *(site_id, print_.content_hash, since_value),
         *(commenter_id, since_value),
         *(site_id, network_hash or None, since_value),  # no address: NULL matches nothing
-        *(site_id, since_value, near),
+        *(site_id, since_value, near, print_.content_hash, print_.simhash, NEAR_BITS),
     )
+    sql = _COUNTS.format(differing_bits=_DIFFERING_BITS[connection.vendor])
     with connection.cursor() as cursor:
-        cursor.execute(_COUNTS, params)
-        rows = cursor.fetchall()
-    same_text, same_commenter, same_network = rows[0][:3]
-    similar = sum(
-        1
-        for _, _, _, value, other in rows
-        if value is not None
-        and other != print_.content_hash
-        and ((value ^ print_.simhash) & _MASK64).bit_count() <= NEAR_BITS
-    )
+        cursor.execute(sql, params)
+        same_text, same_commenter, same_network, similar = cursor.fetchone()
     return {
         "same_text": same_text,
         "same_commenter": same_commenter,
