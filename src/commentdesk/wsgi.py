@@ -1,6 +1,6 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+from commentdesk.ops.readcache import application as cached_read_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "commentdesk.settings")
-application = get_wsgi_application()
+application = cached_read_application()

@@ -42,9 +42,10 @@ class CorsMiddleware:
     def __call__(self, request):
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
-        origin = request.headers.get("Origin")
+        # From META: request.headers would copy every header, on every read of a thread.
+        origin = request.META.get("HTTP_ORIGIN")
         preflight = (
-            request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers
+            request.method == "OPTIONS" and "HTTP_ACCESS_CONTROL_REQUEST_METHOD" in request.META
         )
         response = HttpResponse(status=204) if preflight else self.get_response(request)
         response.headers.setdefault("Vary", "Origin")

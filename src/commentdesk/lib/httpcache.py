@@ -28,7 +28,7 @@ def _opaque(tag: str) -> str:
 
 def is_fresh(request: HttpRequest, etag: str) -> bool:
     """True when If-None-Match names this ETag (weak comparison, as RFC 9110 says for GET)."""
-    header = request.headers.get("If-None-Match", "")
+    header = request.META.get("HTTP_IF_NONE_MATCH", "")  # request.headers would copy them all
     if not header:
         return False
     if header.strip() == "*":
