@@ -256,6 +256,8 @@ def generate(world: dict, have: int, size: int, engine: str) -> None:
     as any bulk load does; that is the fast way, not a different schema."""
     from django.db import connection
 
+    from commentdesk.core import search
+
     with connection.cursor() as cursor:
         # Foreign keys are not checked row by row during the load (the generator only
         # writes ids it has created); they are on again for the measurements.
@@ -269,6 +271,8 @@ def generate(world: dict, have: int, size: int, engine: str) -> None:
         for name, _sql in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
     load(world, have, size, engine)
+    if engine == "sqlite":  # the loaded comments join the text index in one batch
+        search.index_waiting(connection.alias)
     with connection.cursor() as cursor:
         for _name, sql in indexes:
             cursor.execute(sql)

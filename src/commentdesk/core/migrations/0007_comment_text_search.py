@@ -10,6 +10,8 @@ See commentdesk/core/search.py and docs/operators/running.md (pg_trgm).
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
+from commentdesk.core.migrations._vendor import RunSQLOn
+
 FTS_ROW = "INSERT INTO core_comment_search(rowid, body, display_name)"
 FTS_DELETE = "INSERT INTO core_comment_search(core_comment_search, rowid, body, display_name)"
 
@@ -38,22 +40,6 @@ POSTGRESQL = [
     " USING gin (UPPER(display_name) gin_trgm_ops)",
 ]
 POSTGRESQL_REVERSE = ["DROP INDEX comment_search_name", "DROP INDEX comment_search_body"]
-
-
-class RunSQLOn(migrations.RunSQL):
-    """RunSQL on one database engine; nothing on the others."""
-
-    def __init__(self, vendor, sql, reverse_sql):
-        super().__init__(sql, reverse_sql)
-        self.vendor = vendor
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 class Migration(migrations.Migration):

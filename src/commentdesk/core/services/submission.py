@@ -15,6 +15,7 @@ from django.db.models import BooleanField, Func, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from commentdesk.core import search
 from commentdesk.core.models import Comment, Commenter, ModerationMode, Site, Story
 from commentdesk.core.services.audit import record_event
 from commentdesk.core.services.errors import SubmissionRefused
@@ -311,6 +312,7 @@ def _store(comment: Comment, screened: screening.Screened) -> None:
     comment.published_at = now if status == Comment.Status.APPROVED else None
     comment.decided_at = now if status == Comment.Status.REJECTED else None
     insert(comment)
+    search.comment_stored(comment.pk, comment._state.db)
     screening.remember(comment, screened)
     site = comment.story.site
     record_event("comment.submitted", site=site, comment=comment, status_after=status)
