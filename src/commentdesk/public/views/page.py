@@ -17,7 +17,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
-from commentdesk.core.models import Comment
+from commentdesk.core.models import Comment, Story
 from commentdesk.core.services import reader, threads
 from commentdesk.core.services.errors import RateLimited, SubmissionRefused
 from commentdesk.core.services.submission import story_for_submission, submit_comment
@@ -148,11 +148,11 @@ def public_section(
 @csrf_exempt  # protected by formguard: a signed form token plus Origin/Sec-Fetch-Site
 @xframe_options_exempt  # framing is limited by CSP frame-ancestors to the site's origins
 def comments_section(request: HttpRequest, story_id: int) -> HttpResponse:
+    if request.method == "POST":
+        return _post_comment(request, story_id)
     snapshot = snapshot_or_404(story_id)
     lang = page_language(request, snapshot)
     with translation.override(lang):
-        if request.method == "POST":
-            return _post_comment(request, snapshot)
         if any(name in request.GET for name in PERSONAL):
             return mark_private(render_section(request, snapshot))
         return public_section(request, snapshot, lang)
@@ -170,20 +170,34 @@ def cached_section(request: HttpRequest, story_id: int) -> HttpResponse | None:
     return _frameable(response)
 
 
-def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse:
+def _post_comment(request: HttpRequest, story_id: int) -> HttpResponse:
+    """Store the reader's comment and show it to them; or show the form again with the
+    refusal beside their text. The story is read once, with what the submission needs; the
+    page's snapshot only for a refusal."""
     form = CommentForm(request.POST)
     form.is_valid()  # collects; the service validates
+    address_hash = network_hash(request)
+    idempotency_key = form.submission_key(address_hash)
+    story = story_for_submission(story_id, idempotency_key)
+    if story is None:
+        raise Http404("No such story.")
+    with translation.override(widget_language(request.GET.get("lang"), story.effective_language)):
+        return _submit(request, story, form, address_hash, idempotency_key)
+
+
+def _submit(
+    request: HttpRequest, story: Story, form: CommentForm, address_hash: str, idempotency_key: str
+) -> HttpResponse:
+    def refusal(status: int) -> HttpResponse:
+        snapshot = snapshot_or_404(story.pk)
+        return mark_private(render_section(request, snapshot, form=form, status=status))
+
     problem = cross_site_problem(request) or form_token_problem(
-        form.cleaned_data.get("form_token", ""), snapshot.id
+        form.cleaned_data.get("form_token", ""), story.pk
     )
     if problem:
         form.add_error(None, problem)
-        return mark_private(render_section(request, snapshot, form=form, status=403))
-    address_hash = network_hash(request)
-    idempotency_key = form.submission_key(address_hash)
-    story = story_for_submission(snapshot.id, idempotency_key)
-    if story is None:
-        raise Http404("No such story.")
+        return refusal(403)
     try:
         submitted = submit_comment(
             story,
@@ -195,14 +209,14 @@ def _post_comment(request: HttpRequest, snapshot: StorySnapshot) -> HttpResponse
             network_hash=address_hash,
             idempotency_key=idempotency_key,
         )
-    except RateLimited as refusal:
-        form.add_refusal(refusal.errors)
-        response = render_section(request, snapshot, form=form, status=429)
-        response["Retry-After"] = str(refusal.retry_after)
-        return mark_private(response)
-    except SubmissionRefused as refusal:
-        form.add_refusal(refusal.errors)
-        return mark_private(render_section(request, snapshot, form=form, status=400))
+    except RateLimited as refused:
+        form.add_refusal(refused.errors)
+        response = refusal(429)
+        response["Retry-After"] = str(refused.retry_after)
+        return response
+    except SubmissionRefused as refused:
+        form.add_refusal(refused.errors)
+        return refusal(400)
     url = reverse("public:own", args=[story.pk, submitted.comment.pk, submitted.secret])
     return redirect(f"{url}?lang={translation.get_language()}&posted=1#status")
 
