@@ -1,6 +1,7 @@
 """Prepared queries and inserts give what the ORM gives, compiled once."""
 
 import pytest
+from django.db import connection
 from django.db.models import F
 from django.utils.timezone import now
 
@@ -33,6 +34,16 @@ def test_each_call_runs_with_its_own_arguments(story_a, site_a):
 
     other = make_story(site_a)
     assert [STORY(story_a.pk).pk, STORY(other.pk).pk, STORY(0)] == [story_a.pk, other.pk, None]
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_query_run_often_is_parsed_and_planned_once_per_connection(story_a):
+    for _ in range(6):
+        assert STORY(story_a.pk) is not None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+    assert len([s for s in prepared if s.startswith('SELECT "core_story"."id"')]) == 1
 
 
 def test_a_placeholder_the_sql_does_not_carry_once_is_refused(story_a):
