@@ -48,9 +48,7 @@ def assert_index_matches_the_texts():
 
 @sqlite_only
 @pytest.mark.parametrize("indexed", [True, False], ids=["indexed", "waiting"])
-def test_the_sqlite_index_stays_in_step_with_every_change(
-    story_a, alice, rule_a, carol, indexed
-):
+def test_the_sqlite_index_stays_in_step_with_every_change(story_a, alice, rule_a, carol, indexed):
     edited = post_comment(story_a, body="Text before the edit")
     own = submit_comment(story_a, body="Mine to change", display_name="Ann", consent=True)
     approved = post_comment(story_a)
