@@ -7,7 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from commentdesk.core.models import AuditEvent, Comment, ModerationMode
+from commentdesk.screening.assistant import DUPLICATES_FULL, VELOCITY_FULL, signal_values
+from commentdesk.screening.model import SIGNALS
 from commentdesk.screening.models import ScreeningSettings, TermList
+from commentdesk.screening.stages import spam_caps
 from tests.conftest import make_story, post_comment
 
 
@@ -116,6 +119,25 @@ def test_many_comments_from_one_network_address_is_a_velocity_signal(story_a):
     spam = comment.screening["stages"]["spam"]
     assert spam["data"]["same_network"] == 5
     assert "6 comments from this network" in spam["reason"]
+
+
+def test_a_flood_from_one_network_is_counted_as_far_as_the_flag_and_the_assistant_need(story_a):
+    configure(story_a.site, velocity_flag_count=12)  # counted up to 11 earlier comments
+    spam = [
+        post_comment(story_a, body=f"Opinion number {n}", display_name=f"N{n}").screening
+        for n in range(13)
+    ]
+    network = [s["stages"]["spam"]["data"]["same_network"] for s in spam]
+    assert network == [*range(12), 11]
+    reasons = [s["stages"]["spam"]["reason"] for s in spam]
+    assert "from this network" not in reasons[10]
+    assert all("12 or more comments from this network" in r for r in reasons[11:])
+    assert signal_values(spam[-1])[SIGNALS.index("velocity")] == 1.0
+
+
+def test_spam_counts_go_at_least_as_far_as_the_assistants_signals(site_a):
+    caps = spam_caps(configure(site_a, duplicate_flag_count=2, velocity_flag_count=2))
+    assert (caps.same_text, caps.velocity) == (DUPLICATES_FULL, VELOCITY_FULL)
 
 
 def test_english_toxicity_is_scored_and_other_languages_are_not(story_a):

@@ -27,6 +27,10 @@ LABELS = {Comment.Status.APPROVED: 0, Comment.Status.REJECTED: 1, Comment.Status
 RETRAIN_MIN_DECISIONS = 200
 RETRAIN_SHARE = 0.1  # retrain once decisions grew by a tenth since the last retrain
 DRIVERS_SHOWN = 6
+# The spam counts at which the duplicates and velocity signals are full: counting further
+# changes no estimate (``stages.screen_spam`` counts at least this far).
+DUPLICATES_FULL = 5
+VELOCITY_FULL = 10
 
 
 def signal_values(screening: dict) -> np.ndarray:
@@ -46,8 +50,12 @@ def signal_values(screening: dict) -> np.ndarray:
         "toxicity": tox or 0.0,
         "blocked_link": "reject" in link_verdicts,
         "held_link": "hold" in link_verdicts,
-        "duplicates": min(1.0, (spam.get("same_text", 0) + spam.get("similar_text", 0)) / 5),
-        "velocity": min(1.0, max(spam.get("same_commenter", 0), spam.get("same_network", 0)) / 10),
+        "duplicates": min(
+            1.0, (spam.get("same_text", 0) + spam.get("similar_text", 0)) / DUPLICATES_FULL
+        ),
+        "velocity": min(
+            1.0, max(spam.get("same_commenter", 0), spam.get("same_network", 0)) / VELOCITY_FULL
+        ),
     }
     return np.array([float(values[name]) for name in SIGNALS])
 

@@ -5,7 +5,9 @@ Exact duplicates share a hash of the folded text with spaces and punctuation rem
 Near duplicates have 64-bit SimHashes of their character trigrams within 12 bits (one
 word changed in a short comment moves about 10 bits, unrelated texts about 32); they are
 looked for among the site's ``NEAR_RECENT`` most recent comments in the window, which
-bounds the cost of a submission on a busy site.
+bounds the cost of a submission on a busy site. The other counts stop at a cap the caller
+gives (as many as its decisions need): a flood from one address costs each later check no
+more than the first.
 """
 
 import hashlib
@@ -66,17 +68,24 @@ _DIFFERING_BITS = {
     "sqlite": "screening_differing_bits(simhash, %s)",
 }
 
-# One statement, one round trip, one row: the three counts (each on its own index) and the
-# near duplicates among the site's most recent comments in the window (none asked for a
-# short text), counted by the database rather than sent back to be compared here.
+# One statement, one round trip, one row: the three counts (each on its own index, each
+# stopping at its cap) and the near duplicates among the site's most recent comments in the
+# window (none asked for a short text), counted by the database rather than sent back to be
+# compared here.
 _COUNTS = """
 SELECT
-    (SELECT COUNT(*) FROM screening_screeningrecord
-     WHERE site_id = %s AND content_hash = %s AND created_at >= %s),
-    (SELECT COUNT(*) FROM screening_screeningrecord
-     WHERE commenter_id = %s AND created_at >= %s),
-    (SELECT COUNT(*) FROM screening_screeningrecord
-     WHERE site_id = %s AND network_hash = %s AND created_at >= %s),
+    (SELECT COUNT(*) FROM (
+        SELECT 1 FROM screening_screeningrecord
+        WHERE site_id = %s AND content_hash = %s AND created_at >= %s LIMIT %s
+     ) AS same_text),
+    (SELECT COUNT(*) FROM (
+        SELECT 1 FROM screening_screeningrecord
+        WHERE commenter_id = %s AND created_at >= %s LIMIT %s
+     ) AS same_commenter),
+    (SELECT COUNT(*) FROM (
+        SELECT 1 FROM screening_screeningrecord
+        WHERE site_id = %s AND network_hash = %s AND created_at >= %s LIMIT %s
+     ) AS same_network),
     (SELECT COUNT(*) FROM (
         SELECT simhash, content_hash FROM screening_screeningrecord
         WHERE site_id = %s AND created_at >= %s
@@ -86,18 +95,32 @@ SELECT
 """
 
 
+@dataclass(frozen=True)
+class Caps:
+    """Where counting stops: a count that reached its cap means "at least this many"."""
+
+    same_text: int
+    velocity: int  # same commenter, same network
+
+
 def counts(
-    *, site_id: int, commenter_id: int, network_hash: str, print_: Fingerprint, since: datetime
+    *,
+    site_id: int,
+    commenter_id: int,
+    network_hash: str,
+    print_: Fingerprint,
+    since: datetime,
+    caps: Caps,
 ) -> dict[str, int]:
     """How many earlier comments in the window were the same text, nearly the same text,
-    by the same commenter, from the same network address."""
+    by the same commenter, from the same network address; each at most its cap."""
     connection = connections[router.db_for_read(ScreeningRecord)]
     since_value = connection.ops.adapt_datetimefield_value(since)
     near = NEAR_RECENT if print_.length >= 12 else 0  # short texts are nearly the same by nature
     params = (
-        *(site_id, print_.content_hash, since_value),
-        *(commenter_id, since_value),
-        *(site_id, network_hash or None, since_value),  # no address: NULL matches nothing
+        *(site_id, print_.content_hash, since_value, caps.same_text),
+        *(commenter_id, since_value, caps.velocity),
+        *(site_id, network_hash or None, since_value, caps.velocity),  # no address: no match
         *(site_id, since_value, near, print_.content_hash, print_.simhash, NEAR_BITS),
     )
     sql = _COUNTS.format(differing_bits=_DIFFERING_BITS[connection.vendor])

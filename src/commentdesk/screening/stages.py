@@ -8,7 +8,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from commentdesk.lib.text import grapheme_length
-from commentdesk.screening import language, links, spam, toxicity
+from commentdesk.screening import assistant, language, links, spam, toxicity
 from commentdesk.screening.models import LinkPolicy, ScreeningSettings
 from commentdesk.screening.normalise import Folds
 from commentdesk.screening.terms import TermMatcher
@@ -124,27 +124,43 @@ def screen_toxicity(ctx: Context) -> Verdict:
     return Verdict(verdict, f"English toxicity {score:.0%}.", {"score": score})
 
 
+def spam_caps(settings: ScreeningSettings) -> spam.Caps:
+    """Count as far as the flag thresholds and the assistant's signals need, no further."""
+    return spam.Caps(
+        same_text=max(settings.duplicate_flag_count - 1, assistant.DUPLICATES_FULL),
+        velocity=max(settings.velocity_flag_count - 1, assistant.VELOCITY_FULL),
+    )
+
+
+def _times(count: int, cap: int) -> str:
+    """How many comments an earlier ``count`` and this one make; "or more" at the cap."""
+    return f"{count + 1} or more" if count >= cap else f"{count + 1}"
+
+
 def screen_spam(ctx: Context) -> Verdict:
     settings = ctx.settings
     print_ = spam.fingerprint(ctx.folds.loose.text)
+    caps = spam_caps(settings)
     counts = spam.counts(
         site_id=settings.site_id,
         commenter_id=ctx.commenter_id,
         network_hash=ctx.network_hash,
         print_=print_,
         since=spam.window_start(ctx.now, settings.spam_window_minutes),
+        caps=caps,
     )
     data = {**counts, "window_minutes": settings.spam_window_minutes,
             "fingerprint": [print_.content_hash, print_.simhash]}  # fmt: skip
     window = f"in {settings.spam_window_minutes} minutes"
     reasons = []
     if counts["same_text"] + 1 >= settings.duplicate_flag_count:
-        reasons.append(f"same text posted {counts['same_text'] + 1} times {window}")
+        reasons.append(f"same text posted {_times(counts['same_text'], caps.same_text)} times "
+                       f"{window}")  # fmt: skip
     if counts["similar_text"] + 1 >= settings.duplicate_flag_count:
         reasons.append(f"nearly the same text posted {counts['similar_text'] + 1} times {window}")
     for key, who in (("same_commenter", "this commenter"), ("same_network", "this network")):
         if counts[key] + 1 >= settings.velocity_flag_count:
-            reasons.append(f"{counts[key] + 1} comments from {who} {window}")
+            reasons.append(f"{_times(counts[key], caps.velocity)} comments from {who} {window}")
     if not reasons:
         return Verdict("pass", "No spam signal.", data)
     return Verdict("flag", "; ".join(reasons).capitalize() + ".", data)
