@@ -21,7 +21,6 @@ from commentdesk.screening.models import ScreeningRecord
 
 NEAR_BITS = 12
 NEAR_RECENT = 300
-_MASK64 = (1 << 64) - 1
 
 
 def content_key(folded: str) -> str:
@@ -56,22 +55,17 @@ def fingerprint(folded: str) -> Fingerprint:
     return Fingerprint(content_hash(key), value, len(key))
 
 
-def differing_bits(a: int, b: int) -> int:
-    """How many bits two SimHashes differ by."""
-    return ((a ^ b) & _MASK64).bit_count()
-
-
-# In SQL: PostgreSQL counts the bits itself; SQLite cannot, so each of its connections is
-# given ``differing_bits`` as a function (``signals.sqlite_functions``).
-_DIFFERING_BITS = {
-    "postgresql": "bit_count((simhash # CAST(%s AS bigint))::bit(64))",
-    "sqlite": "screening_differing_bits(simhash, %s)",
+# Near duplicates: PostgreSQL counts the differing bits itself, in the statement; SQLite
+# cannot without calling back into Python once a row, so it sends the candidates' SimHashes
+# in one value (comma-separated) and NumPy counts them (``count_near``).
+_NEAR = {
+    "postgresql": ("COUNT(*)", "AND bit_count((simhash # CAST(%s AS bigint))::bit(64)) <= %s"),
+    "sqlite": ("group_concat(simhash)", ""),
 }
 
 # One statement, one round trip, one row: the three counts (each on its own index, each
 # stopping at its cap) and the near duplicates among the site's most recent comments in the
-# window (none asked for a short text), counted by the database rather than sent back to be
-# compared here.
+# window (none asked for a short text), with no row sent back to be compared here.
 _COUNTS = """
 SELECT
     (SELECT COUNT(*) FROM (
@@ -86,13 +80,22 @@ SELECT
         SELECT 1 FROM screening_screeningrecord
         WHERE site_id = %s AND network_hash = %s AND created_at >= %s LIMIT %s
      ) AS same_network),
-    (SELECT COUNT(*) FROM (
+    (SELECT {near} FROM (
         SELECT simhash, content_hash FROM screening_screeningrecord
         WHERE site_id = %s AND created_at >= %s
         ORDER BY created_at DESC LIMIT %s
      ) AS recent
-     WHERE content_hash <> %s AND {differing_bits} <= %s)
+     WHERE content_hash <> %s {near_condition})
 """
+
+
+def count_near(simhashes: str | None, simhash: int) -> int:
+    """How many of the comma-separated SimHashes are within ``NEAR_BITS`` of ``simhash``."""
+    if not simhashes:
+        return 0
+    others = np.fromstring(simhashes, dtype=np.int64, sep=",")
+    differing = np.bitwise_count((others ^ np.int64(simhash)).view(np.uint64))
+    return int(np.count_nonzero(differing <= NEAR_BITS))
 
 
 @dataclass(frozen=True)
@@ -121,12 +124,18 @@ def counts(
         *(site_id, print_.content_hash, since_value, caps.same_text),
         *(commenter_id, since_value, caps.velocity),
         *(site_id, network_hash or None, since_value, caps.velocity),  # no address: no match
-        *(site_id, since_value, near, print_.content_hash, print_.simhash, NEAR_BITS),
+        *(site_id, since_value, near, print_.content_hash),
     )
-    sql = _COUNTS.format(differing_bits=_DIFFERING_BITS[connection.vendor])
+    counted_here = connection.vendor == "sqlite"
+    aggregate, condition = _NEAR[connection.vendor]
+    if not counted_here:
+        params += (print_.simhash, NEAR_BITS)
+    sql = _COUNTS.format(near=aggregate, near_condition=condition)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         same_text, same_commenter, same_network, similar = cursor.fetchone()
+    if counted_here:
+        similar = count_near(similar, print_.simhash)
     return {
         "same_text": same_text,
         "same_commenter": same_commenter,
