@@ -77,15 +77,42 @@ def _mark_kept_after(base: str) -> bool:
     return _script_keeps_marks(base)
 
 
+@lru_cache(maxsize=65536)
+def _fold_alone(char: str, loose: bool) -> str | None:
+    """The one character ``char`` folds to wherever it stands, or None when its fold depends
+    on its neighbours (a combining mark, a sign in a word) or is not one character."""
+    if unicodedata.combining(char) or unicodedata.category(char) == "Me" or char in LEET_SIGNS:
+        return None
+    folded = _fold_char(char, loose)
+    return folded if len(folded) == 1 else None
+
+
 def fold(text: str, *, loose: bool = False) -> Folded:
-    chars: list[str] = []
-    origin: list[int] = []
-    base = ""
     # NFC first so that accents which belong to a letter (Vietnamese) join it and are not
     # mistaken for stray combining marks.
     # Positions refer to the NFC text: the same as the stored body, which
     # lib.text.normalise_text keeps in NFC.
     text = unicodedata.normalize("NFC", text)
+    # Most texts fold character for character: each distinct character is then folded once.
+    table = {ord(char): _fold_alone(char, loose) for char in set(text)}
+    if None in table.values():
+        result, origin = _fold_each(text, loose)
+    else:
+        result, origin = text.translate(table), tuple(range(len(text)))
+    if any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in result):
+        simplified = _t2s.convert(result)
+        if len(simplified) == len(result):
+            result = simplified
+        else:  # a phrase rule changed the length: convert character by character
+            result = "".join(_t2s.convert(c) if len(_t2s.convert(c)) == 1 else c for c in result)
+    return Folded(result, origin)
+
+
+def _fold_each(text: str, loose: bool) -> tuple[str, tuple[int, ...]]:
+    """Fold one character at a time, looking at its neighbours."""
+    chars: list[str] = []
+    origin: list[int] = []
+    base = ""
     last = len(text) - 1
     for index, char in enumerate(text):
         if unicodedata.combining(char) or unicodedata.category(char) == "Me":
@@ -102,14 +129,7 @@ def fold(text: str, *, loose: bool = False) -> Folded:
         for c in folded:
             chars.append(c)
             origin.append(index)
-    result = "".join(chars)
-    if any("\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" for c in result):
-        simplified = _t2s.convert(result)
-        if len(simplified) == len(result):
-            result = simplified
-        else:  # a phrase rule changed the length: convert character by character
-            result = "".join(_t2s.convert(c) if len(_t2s.convert(c)) == 1 else c for c in result)
-    return Folded(result, tuple(origin))
+    return "".join(chars), tuple(origin)
 
 
 class Folds:
