@@ -25,6 +25,7 @@ def test_a_worker_that_screens_serves_and_shows_the_desk_imports_no_scikit_learn
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
 
+    assert seen["frozen"] > 50_000  # what booting allocated, out of the collector's sight
     assert seen["submitted"]
     stages = seen["screening"]["stages"]
     assert stages["toxicity"]["data"]["score"] > 0.9

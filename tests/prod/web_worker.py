@@ -7,6 +7,7 @@ step answered and which modules of scikit-learn, SciPy and alt-profanity-check t
 imported.
 """
 
+import gc
 import json
 import sys
 import threading
@@ -29,6 +30,7 @@ def main() -> None:
     from commentdesk.wsgi import application
 
     gunicorn_conf.post_worker_init(None)
+    frozen = gc.get_freeze_count()
     server = make_server("127.0.0.1", 0, application, handler_class=QuietHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url, story = f"http://127.0.0.1:{server.server_port}", ids["story"]
@@ -51,6 +53,7 @@ def main() -> None:
     print(  # noqa: T201
         json.dumps(
             {
+                "frozen": frozen,
                 "submitted": harness.acknowledged(submitted),
                 "screening": Comment.objects.get(pk=comment.pk).screening,
                 "desk": desk.status,

@@ -114,7 +114,7 @@ class ScreeningRecord(models.Model):
     comment = models.OneToOneField(
         Comment, primary_key=True, on_delete=models.CASCADE, related_name="screening_record"
     )
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+")
+    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="+", db_index=False)
     commenter_id = models.BigIntegerField()
     network_hash = models.CharField(max_length=64, blank=True)
     content_hash = models.CharField(max_length=16)

@@ -16,7 +16,9 @@ class AuditEventQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    site = models.ForeignKey(Site, on_delete=models.CASCADE, related_name="audit_events")
+    site = models.ForeignKey(  # indexed by audit_site_time and audit_decisions, which lead with it
+        Site, on_delete=models.CASCADE, related_name="audit_events", db_index=False
+    )
     comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.SET_NULL, related_name="audit_events"
     )

@@ -56,11 +56,17 @@ class CommentStatus(models.TextChoices):
 class Comment(models.Model):
     Status = CommentStatus
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="comments")
+    # No index of their own on story and commenter: comment_thread and comment_by_commenter
+    # lead with them, and each index more is one more page written by every submission.
+    story = models.ForeignKey(
+        Story, on_delete=models.CASCADE, related_name="comments", db_index=False
+    )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
     )
-    commenter = models.ForeignKey(Commenter, on_delete=models.PROTECT, related_name="comments")
+    commenter = models.ForeignKey(
+        Commenter, on_delete=models.PROTECT, related_name="comments", db_index=False
+    )
     display_name = models.CharField(max_length=200)
     body = models.TextField()
     language = models.CharField(max_length=16, blank=True)
