@@ -81,3 +81,62 @@ def test_an_insert_of_a_row_with_its_key_already_is_refused(site_a):
     insert(event)
     with pytest.raises(TypeError, match="key already"):
         insert(event)
+
+
+def _comment_with_rows(story, body="Stored together."):
+    from commentdesk.core.models import Comment, Commenter
+    from commentdesk.screening.models import ScreeningRecord
+
+    commenter = Commenter.objects.create(site=story.site, identity_key=body, display_name="R")
+    comment = Comment(
+        story=story, commenter=commenter, display_name="R", body=body, submitted_at=now()
+    )
+    record = ScreeningRecord(
+        comment=comment, site=story.site, commenter_id=commenter.pk, content_hash="h",
+        simhash=1, created_at=now(),
+    )  # fmt: skip
+    event = AuditEvent(site=story.site, comment=comment, action="comment.submitted",
+                       created_at=now())  # fmt: skip
+    return comment, record, event
+
+
+def test_rows_inserted_together_refer_to_the_first_by_its_new_key(story_a):
+    from commentdesk.lib.prepared import insert_together
+    from commentdesk.screening.models import ScreeningRecord
+
+    comment, record, event = _comment_with_rows(story_a)
+    insert_together(comment, record, event)
+    assert (record.pk, event.comment_id) == (comment.pk, comment.pk)
+    assert ScreeningRecord.objects.get(pk=comment.pk).simhash == 1
+    stored = AuditEvent.objects.get(pk=event.pk)
+    assert (stored.comment_id, stored.commenter_id) == (comment.pk, None)
+    assert not any(obj._state.adding for obj in (comment, record, event))
+
+
+def test_a_row_that_does_not_refer_to_the_first_is_refused(story_a, site_a):
+    from commentdesk.lib.prepared import insert_together
+
+    comment, record, _ = _comment_with_rows(story_a)
+    unrelated = AuditEvent(site=site_a, action="story.settings_changed", created_at=now())
+    with pytest.raises(ValueError, match="does not refer"):
+        insert_together(comment, record, unrelated)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_rows_go_together_in_one_statement_that_stores_all_or_nothing(story_a):
+    from django.db import IntegrityError
+    from django.test.utils import CaptureQueriesContext
+
+    from commentdesk.core.models import Comment
+    from commentdesk.lib.prepared import insert_together
+
+    comment, record, event = _comment_with_rows(story_a)
+    with CaptureQueriesContext(connection) as queries:
+        insert_together(comment, record, event)
+    assert len(queries) == 1 and connection.get_autocommit()  # no BEGIN, no COMMIT
+    again, record, event = _comment_with_rows(story_a, body="Refused with its rows.")
+    event.action = None  # NOT NULL: the last row fails, so the statement stores nothing
+    with pytest.raises(IntegrityError):
+        insert_together(again, record, event)
+    assert list(Comment.objects.values_list("body", flat=True)) == ["Stored together."]

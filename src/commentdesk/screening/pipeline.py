@@ -1,7 +1,7 @@
 """Screen a comment as it is submitted: run every stage, ask the assistant, decide whether
 the comment must be held or (only with automatic actions on) rejected, and remember what
 the spam signals need. ``core.services.submission.submit_comment`` calls ``screen`` before
-its write transaction and ``remember`` inside it.
+its write and stores ``record``'s row with the comment.
 
 Each process keeps a site's settings and assistant model and reads only their versions,
 joined to the story (``with_screening``): a submission asks for them with no query of its
@@ -13,7 +13,6 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from commentdesk.core.models import Comment, Commenter, Story
-from commentdesk.lib.prepared import insert
 from commentdesk.screening import assistant
 from commentdesk.screening.models import ScreeningRecord, ScreeningSettings
 from commentdesk.screening.stages import SEVERITY, STAGES, Context
@@ -103,17 +102,15 @@ def _assistant_version(story: Story) -> tuple[str | None, int] | None:
     return story.assistant_version, story.assistant_decisions
 
 
-def remember(comment: Comment, screened: Screened) -> None:
-    """Keep what later comments' spam signals compare against."""
+def record(comment: Comment, screened: Screened) -> ScreeningRecord:
+    """What later comments' spam signals compare against, to store with the comment."""
     content_hash, simhash = screened.evidence["stages"]["spam"]["data"]["fingerprint"]
-    insert(
-        ScreeningRecord(
-            comment=comment,
-            site_id=comment.story.site_id,
-            commenter_id=comment.commenter_id,
-            network_hash=comment.network_hash,
-            content_hash=content_hash,
-            simhash=simhash,
-            created_at=comment.submitted_at,
-        )
+    return ScreeningRecord(
+        comment=comment,
+        site_id=comment.story.site_id,
+        commenter_id=comment.commenter_id,
+        network_hash=comment.network_hash,
+        content_hash=content_hash,
+        simhash=simhash,
+        created_at=comment.submitted_at,
     )

@@ -33,7 +33,15 @@ def action_label(action: str) -> str:
     return ACTIONS.get(action, action)
 
 
-def record_event(
+def record_event(action: str, **details) -> AuditEvent:
+    """Append one audit row (``audit_event``'s). Call it inside the transaction that makes
+    the change."""
+    event = audit_event(action, **details)
+    insert(event)
+    return event
+
+
+def audit_event(
     action: str,
     *,
     site: Site,
@@ -46,10 +54,10 @@ def record_event(
     note: str = "",
     data: dict | None = None,
 ) -> AuditEvent:
-    """Append one audit row. Call it inside the transaction that makes the change."""
+    """One audit row, not stored yet."""
     if action not in ACTIONS:
         raise ValueError(f"Unknown audit action {action!r}: add it to ACTIONS.")
-    event = AuditEvent(
+    return AuditEvent(
         site=site,
         actor=actor,
         comment=comment,
@@ -62,5 +70,3 @@ def record_event(
         data=data or {},
         created_at=timezone.now(),
     )
-    insert(event)
-    return event

@@ -4,6 +4,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 import regex
@@ -17,10 +18,10 @@ from django.utils.translation import gettext as _
 
 from commentdesk.core import search
 from commentdesk.core.models import Comment, Commenter, ModerationMode, Site, Story
-from commentdesk.core.services.audit import record_event
+from commentdesk.core.services.audit import audit_event
 from commentdesk.core.services.errors import SubmissionRefused
 from commentdesk.core.services.limits import check_submission_limits
-from commentdesk.lib.prepared import Prepared, insert
+from commentdesk.lib.prepared import Prepared, insert_together, inserts_together_atomically
 from commentdesk.lib.text import grapheme_length, normalise_line, normalise_text
 from commentdesk.screening import pipeline as screening
 
@@ -303,20 +304,27 @@ def submit_comment(
     return SubmittedComment(comment=comment, secret=secret)
 
 
-@transaction.atomic
 def _store(comment: Comment, screened: screening.Screened) -> None:
-    """The write transaction: the comment, what screening remembers of it, its audit."""
+    """The write: the comment, what screening remembers of it and its audit, together (one
+    statement on PostgreSQL, atomic alone); in a transaction where more must be written."""
     now = timezone.now()
     status = comment.status
     comment.submitted_at = now
     comment.published_at = now if status == Comment.Status.APPROVED else None
     comment.decided_at = now if status == Comment.Status.REJECTED else None
-    insert(comment)
-    search.comment_stored(comment.pk, comment._state.db)
-    screening.remember(comment, screened)
     site = comment.story.site
-    record_event("comment.submitted", site=site, comment=comment, status_after=status)
+    rows = [
+        screening.record(comment, screened),
+        audit_event("comment.submitted", site=site, comment=comment, status_after=status),
+    ]
     if status == Comment.Status.REJECTED:
-        record_event("comment.auto_rejected", site=site, comment=comment, note=screened.reason)
-    if status == Comment.Status.APPROVED:
-        comment.story.bump_thread_version()
+        rows.append(
+            audit_event("comment.auto_rejected", site=site, comment=comment, note=screened.reason)
+        )
+    approved = status == Comment.Status.APPROVED
+    alone = not approved and inserts_together_atomically(Comment)
+    with nullcontext() if alone else transaction.atomic():
+        insert_together(comment, *rows)
+        search.comment_stored(comment.pk, comment._state.db)
+        if approved:
+            comment.story.bump_thread_version()
