@@ -8,11 +8,16 @@ looked for among the site's ``NEAR_RECENT`` most recent comments in the window, 
 bounds the cost of a submission on a busy site. The other counts stop at a cap the caller
 gives (as many as its decisions need): a flood from one address costs each later check no
 more than the first.
+
+Each trigram's hash depends on the trigram alone, and the trigrams of a language's words
+recur from comment to comment: each process keeps the ``TRIGRAMS_CACHED`` it hashed most
+recently (under a megabyte), so a submission hashes only the trigrams it brings new.
 """
 
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 import numpy as np
 from django.db import connections, router
@@ -21,21 +26,27 @@ from commentdesk.screening.models import ScreeningRecord
 
 NEAR_BITS = 12
 NEAR_RECENT = 300
+TRIGRAMS_CACHED = 4096
 
 
 def content_key(folded: str) -> str:
     """The text with everything but letters and digits removed."""
-    return "".join(c for c in folded if c.isalnum())
+    return "".join(filter(str.isalnum, folded))
 
 
 def content_hash(key: str) -> str:
     return hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
+@lru_cache(maxsize=TRIGRAMS_CACHED)
+def _trigram_digest(gram: str) -> bytes:
+    return hashlib.blake2b(gram.encode(), digest_size=8).digest()
+
+
 def simhash(key: str) -> int:
     """Signed 64-bit SimHash (fits a BigIntegerField) of the key's character trigrams."""
     grams = {key[i : i + 3] for i in range(max(1, len(key) - 2))}
-    digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
+    digests = b"".join(map(_trigram_digest, grams))
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8).reshape(len(grams), 8), axis=1)
     majority = bits.sum(axis=0) * 2 > len(grams)
     unsigned = int.from_bytes(np.packbits(majority).tobytes(), "big")
