@@ -14,7 +14,7 @@ from commentdesk.settings import *  # noqa: E402,F403
 
 # SQLite tests use a file, not shared-cache memory: a live server's threads then wait for one
 # another (busy_timeout) instead of failing at once with "database table is locked".
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "commentdesk.lib.sqlite":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; prod uses argon2
 STORAGES = {

@@ -118,7 +118,7 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "commentdesk.lib.sqlite",  # Django's, converting placeholders once
             "NAME": DATA_DIR / "commentdesk.sqlite3",
             "OPTIONS": {
                 # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock
