@@ -1,3 +1,4 @@
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,6 +34,16 @@ def test_length_counts_what_readers_see():
     assert grapheme_length("ក្រ") == 1
     assert grapheme_length("👩‍👩‍👧") == 1
     assert grapheme_length("abc") == 3
+
+
+@given(st.text() | st.text(st.characters(max_codepoint=0x310)))
+def test_length_is_the_number_of_extended_grapheme_clusters(value):
+    assert grapheme_length(value) == len(regex.findall(r"\X", value))
+
+
+def test_crlf_is_one_character_and_a_combining_mark_joins_its_letter():
+    assert grapheme_length("a\r\nb") == 3
+    assert grapheme_length("e\u0301") == 1
 
 
 @given(st.text())

@@ -26,6 +26,13 @@ def normalise_line(value: str) -> str:
     return " ".join(normalise_text(value).split())
 
 
+# Below U+0300 (where combining marks start) every code point is a grapheme of its own,
+# but for CR followed by LF: most comments (English ones) need no segmentation.
+_ALONE_BELOW = "\u0300"
+
+
 def grapheme_length(value: str) -> int:
     """How many characters a reader sees: Khmer or Tibetan stacks count once."""
+    if max(value, default="") < _ALONE_BELOW and "\r\n" not in value:
+        return len(value)
     return len(_GRAPHEME.findall(value))
