@@ -28,6 +28,7 @@ WORK = RESULTS / "work"
 READ_CONNECTIONS = 16
 SUBMIT_CONNECTIONS = 8
 WARM_UP_SECONDS = 1
+ALTERNATED_ROUNDS = 5
 
 
 class Run:
@@ -141,8 +142,9 @@ def bench_isso(run: Run) -> None:
         run.memory(server, report.PEER)
 
 
-def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> None:
-    """One server as configured (reads, revalidation, submissions, memory), one with no cache."""
+def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> dict[str, int]:
+    """One server as configured (reads, revalidation, submissions, memory), one with no cache.
+    Gives the seeded stories' ids."""
     print(f"Commentdesk on {label}", flush=True)
     run.results["notes"].append(f"Commentdesk on {label}: cache in {cd.cache_description(env)}")
     stories = cd.seed(env)
@@ -164,6 +166,7 @@ def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> None:
                     run.revalidations(server, f"{name}, API, If-None-Match", first)
                 submissions(run, server, name, env, stories["submit"], api)
                 run.memory(server, name)
+    return stories
 
 
 def submissions(run: Run, server: Server, name: str, env, story: int, api: bool) -> None:
@@ -178,6 +181,34 @@ def submissions(run: Run, server: Server, name: str, env, story: int, api: bool)
     if api:
         path, script = "/api/v1/comments", "post_api.lua"
         run.submits(server, f"{name}, API", path, script, str(story), stored=stored, acks=(201,))
+
+
+def alternated_submissions(run: Run, env: dict[str, str], story: int) -> None:
+    """Isso's and Commentdesk's (SQLite) submission loads in turns, round after round.
+
+    The loads above measure each side once, minutes apart; on a machine whose speed drifts
+    (a shared host), that alone moves their ratio by a third. In turns, a drift weighs on
+    both sides alike, and the median of the rounds is what the report compares.
+    """
+    print("Submissions in alternated rounds: Isso and Commentdesk SQLite", flush=True)
+    dbpath, isso_env = isso.configure(WORK / "isso-alternated")
+    peer = Server(isso.install(), "isso.run:application", isso_env, WORK / "isso.log", "/info")
+    with peer, cd.server(env, WORK / "commentdesk-sqlite.log") as ours:
+        isso.seed(dbpath, {size: corpus.thread(size) for size in corpus.THREAD_SIZES})
+        loads = [
+            (report.PEER, peer, f"/new?uri={isso.SUBMIT_URI}", "post_isso.lua", (), (201, 202)),
+            ("Commentdesk SQLite, form", ours, cd.page_path(story), "post_form.lua",
+             (cd.form_token(ours.base, story),), (302, 303)),
+            ("Commentdesk SQLite, API", ours, "/api/v1/comments", "post_api.lua", (str(story),),
+             (201,)),
+        ]  # fmt: skip
+        rates: dict[str, list[float]] = {name: [] for name, *_ in loads}
+        for _ in range(ALTERNATED_ROUNDS):
+            for name, server, path, script, args, acks in loads:
+                run.warm(server, path, script, *args)
+                result = run.measure(server, path, script, *args, connections=SUBMIT_CONNECTIONS)
+                rates[name].append(result.count(*acks) / result.seconds)
+    run.results["alternated"] = rates
 
 
 def postgres_env(run: Run, url: str, redis_url: str) -> dict[str, str] | None:
@@ -240,7 +271,9 @@ def main(argv: list[str] | None = None) -> int:
         "submit_connections": SUBMIT_CONNECTIONS,
     }
     bench_isso(run)
-    bench_commentdesk(run, "SQLite", cd.environment(WORK / "cd-sqlite"))
+    sqlite_env = cd.environment(WORK / "cd-sqlite")
+    stories = bench_commentdesk(run, "SQLite", sqlite_env)
+    alternated_submissions(run, sqlite_env, stories["submit"])
     if not options.no_postgres:
         env = postgres_env(run, options.database_url, options.redis_url)
         if env:

@@ -3,6 +3,8 @@
 Works on plain data (the dict that results.json holds), so it can be checked without a run.
 """
 
+from statistics import median
+
 PEER = "Isso"
 MIB = 1024
 
@@ -67,6 +69,26 @@ def submits_table(submits: list[dict]) -> list[str]:
     return lines
 
 
+def alternated_table(alternated: dict[str, list[float]]) -> list[str]:
+    """Each side's submission rate in every round, its median, and the medians' ratio."""
+    if not alternated:
+        return ["Not measured in this run."]
+    rounds = len(next(iter(alternated.values())))
+    lines = [
+        f"| server | {' | '.join(f'round {n + 1}, req/s' for n in range(rounds))} "
+        "| median req/s | × Isso (medians) |",
+        f"| --- | {' | '.join(['---:'] * rounds)} | ---: | ---: |",
+    ]
+    peer = median(alternated[PEER])
+    for server, rates in alternated.items():
+        mid = median(rates)
+        lines.append(
+            f"| {server} | {' | '.join(_rate(rate) for rate in rates)} | {_rate(mid)} "
+            f"| {'–' if server == PEER else f'{mid / peer:.2f}×'} |"
+        )
+    return lines
+
+
 def memory_table(memory: list[dict]) -> list[str]:
     lines = ["| worker | RSS after the loads, MiB | peak RSS, MiB |", "| --- | ---: | ---: |"]
     for row in memory:
@@ -112,6 +134,15 @@ def targets(results: dict) -> list[str]:
             f"none lost): {_verdict(ok)}; worker CPU per comment {row['cpu_ms']:,.1f} ms "
             f"vs Isso's {peer['cpu_ms']:,.1f} ms"
         )
+    alternated = results.get("alternated") or {}
+    for server, rates in alternated.items():
+        if server != PEER:
+            got, peer_rate = median(rates), median(alternated[PEER])
+            lines.append(
+                f"- submissions in alternated rounds, {server}: median {_rate(got)}/s vs "
+                f"Isso's {_rate(peer_rate)}/s (target: at least Isso's rate): "
+                f"{_verdict(got >= peer_rate)}"
+            )
     for row in results["memory"]:
         if row["server"] != PEER:
             mib = row["hwm_kib"] / MIB
@@ -167,6 +198,14 @@ def render(results: dict) -> str:
         "A comment is acknowledged by a 2xx or redirect answer; stored is counted in the "
         "database afterwards. Lost = acknowledged but not stored. Requests in flight when the "
         "load stops may be stored without their answer being read.",
+        "",
+        "## Submitting comments in alternated rounds",
+        "",
+        *alternated_table(results.get("alternated") or {}),
+        "",
+        "Isso and Commentdesk on SQLite, both running, take the same submission load in turns, "
+        "round after round, so a change in the machine's speed weighs on both alike; the "
+        "loads above measure each side once, minutes apart.",
         "",
         "## Memory per worker",
         "",

@@ -114,6 +114,11 @@ def test_the_report_gives_ratios_against_isso_and_judges_each_target():
         ],
         "submits": [_submit("Isso", 300, 3000, 3000), _submit("Commentdesk", 350, 3500, 3499)],
         "memory": [{"server": "Commentdesk", "rss_kib": 150 * 1024, "hwm_kib": 210 * 1024}],
+        "alternated": {
+            "Isso": [300.0, 320.0, 310.0],
+            "Commentdesk SQLite, form": [330.0, 290.0, 320.0],
+            "Commentdesk SQLite, API": [305.0, 300.0, 290.0],
+        },
     }
     text = report.render(results)
     assert (
@@ -126,6 +131,9 @@ def test_the_report_gives_ratios_against_isso_and_judges_each_target():
     assert "If-None-Match | 304 | 1 | 3,000 | 1.0 | 2.0 | 0.50 | 2.0 | 0 | – |" in text
     assert "1 lost (target: at least Isso's rate, none lost): **not met**" in text
     assert "210 MiB (target at most 200 MiB): **not met**" in text
+    assert "| Commentdesk SQLite, form | 330 | 290 | 320 | 320 | 1.03× |" in text
+    assert "alternated rounds, Commentdesk SQLite, form: median 320/s vs Isso's 310/s" in text
+    assert "API: median 300/s vs Isso's 310/s (target: at least Isso's rate): **not met**" in text
 
 
 def test_a_process_cpu_time_is_read_from_proc_and_grows_with_work():
