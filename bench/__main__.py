@@ -142,9 +142,8 @@ def bench_isso(run: Run) -> None:
         run.memory(server, report.PEER)
 
 
-def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> dict[str, int]:
-    """One server as configured (reads, revalidation, submissions, memory), one with no cache.
-    Gives the seeded stories' ids."""
+def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> None:
+    """One server as configured (reads, revalidation, submissions, memory), one with no cache."""
     print(f"Commentdesk on {label}", flush=True)
     run.results["notes"].append(f"Commentdesk on {label}: cache in {cd.cache_description(env)}")
     stories = cd.seed(env)
@@ -166,7 +165,6 @@ def bench_commentdesk(run: Run, label: str, env: dict[str, str]) -> dict[str, in
                     run.revalidations(server, f"{name}, API, If-None-Match", first)
                 submissions(run, server, name, env, stories["submit"], api)
                 run.memory(server, name)
-    return stories
 
 
 def submissions(run: Run, server: Server, name: str, env, story: int, api: bool) -> None:
@@ -183,17 +181,20 @@ def submissions(run: Run, server: Server, name: str, env, story: int, api: bool)
         run.submits(server, f"{name}, API", path, script, str(story), stored=stored, acks=(201,))
 
 
-def alternated_submissions(run: Run, env: dict[str, str], story: int) -> None:
+def alternated_submissions(run: Run) -> None:
     """Isso's and Commentdesk's (SQLite) submission loads in turns, round after round.
 
     The loads above measure each side once, minutes apart; on a machine whose speed drifts
     (a shared host), that alone moves their ratio by a third. In turns, a drift weighs on
-    both sides alike, and the median of the rounds is what the report compares.
+    both sides alike, and the median of the rounds is what the report compares. Both start
+    from databases seeded anew, as in their first loads.
     """
     print("Submissions in alternated rounds: Isso and Commentdesk SQLite", flush=True)
+    env = cd.environment(WORK / "cd-sqlite-alternated")
+    story = cd.seed(env)["submit"]
     dbpath, isso_env = isso.configure(WORK / "isso-alternated")
     peer = Server(isso.install(), "isso.run:application", isso_env, WORK / "isso.log", "/info")
-    with peer, cd.server(env, WORK / "commentdesk-sqlite.log") as ours:
+    with peer, cd.server(env, WORK / "commentdesk-alternated.log") as ours:
         isso.seed(dbpath, {size: corpus.thread(size) for size in corpus.THREAD_SIZES})
         loads = [
             (report.PEER, peer, f"/new?uri={isso.SUBMIT_URI}", "post_isso.lua", (), (201, 202)),
@@ -271,9 +272,8 @@ def main(argv: list[str] | None = None) -> int:
         "submit_connections": SUBMIT_CONNECTIONS,
     }
     bench_isso(run)
-    sqlite_env = cd.environment(WORK / "cd-sqlite")
-    stories = bench_commentdesk(run, "SQLite", sqlite_env)
-    alternated_submissions(run, sqlite_env, stories["submit"])
+    bench_commentdesk(run, "SQLite", cd.environment(WORK / "cd-sqlite"))
+    alternated_submissions(run)
     if not options.no_postgres:
         env = postgres_env(run, options.database_url, options.redis_url)
         if env:

@@ -203,9 +203,9 @@ def render(results: dict) -> str:
         "",
         *alternated_table(results.get("alternated") or {}),
         "",
-        "Isso and Commentdesk on SQLite, both running, take the same submission load in turns, "
-        "round after round, so a change in the machine's speed weighs on both alike; the "
-        "loads above measure each side once, minutes apart.",
+        "Isso and Commentdesk on SQLite, both running, each on a database seeded anew, take "
+        "the same submission load in turns, round after round, so a change in the machine's "
+        "speed weighs on both alike; the loads above measure each side once, minutes apart.",
         "",
         "## Memory per worker",
         "",
