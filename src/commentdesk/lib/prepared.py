@@ -234,9 +234,7 @@ def _insert_together_sql(first, rows, links, connection) -> tuple[str, list[list
     for n, (row, row_links) in enumerate(zip(rows, links, strict=True), start=1):
         meta = row._meta
         columns, values, fields = [], [], []
-        for f in meta.local_concrete_fields:
-            if f is meta.auto_field:
-                continue
+        for f in _insert_sql(type(row), connection)[1]:  # the fields an INSERT of it takes
             columns.append(quote(f.column))
             if f.name in row_links:
                 values.append(f"r0.{first_pk}")
